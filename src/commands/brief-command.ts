@@ -1,0 +1,23 @@
+/** The `/brief` commands, the same on every platform; adapters turn their payloads into one of these. */
+export type BriefCommand =
+  | { name: "search"; query: string }
+  | { name: "watch"; query: string; channel: string | null }
+  | { name: "unwatch"; watchId: string }
+  | { name: "watches" }
+  | { name: "digest"; now: boolean }
+  | { name: "topics" }
+  | { name: "feeds" }
+  | { name: "help" };
+
+export type BriefCommandName = BriefCommand["name"];
+
+/** Who asked, where: always taken from the platform's verified payload, never from the command text. */
+export interface Invoker {
+  platform: "slack" | "discord" | "console";
+  /** Slack team id or Discord guild id; null in a DM without a workspace. */
+  workspaceId: string | null;
+  channelId: string;
+  userId: string;
+  /** Workspace admin or owner on Slack, Manage Server on Discord; the config's allow-list is checked by the handler. */
+  isPlatformAdmin: boolean;
+}

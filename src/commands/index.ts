@@ -1,0 +1,2 @@
+export type { BriefCommand, BriefCommandName, Invoker } from "./brief-command.js";
+export type { Reply, ReplyVisibility } from "./reply.js";

@@ -1,0 +1,108 @@
+import { validate as isValidCron } from "node-cron";
+import { z } from "zod";
+import { durationSchema } from "./duration.js";
+import { targetSchema } from "./target.js";
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes, like china-ai-rules");
+
+export const timeZoneSchema = z.string().refine(isTimeZone, {
+  error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as Asia/Shanghai or Europe/Berlin`,
+});
+
+export const cronSchema = z.string().refine((expr) => isValidCron(expr), {
+  error: (issue) => `"${String(issue.input)}" is not a cron expression; weekdays at 09:00 is "0 9 * * 1-5"`,
+});
+
+export const sourceConfigSchema = z
+  .strictObject({
+    id: idSchema,
+    url: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+    path: z.string().min(1).optional(),
+    name: z.string().optional(),
+    weight: z.number().positive().max(10).default(1),
+    every: durationSchema.optional(),
+  })
+  .refine((source) => (source.url === undefined) !== (source.path === undefined), {
+    message: "give exactly one of url or path",
+  });
+
+export const topicConfigSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  query: z.string().min(1, "a topic needs a query"),
+  threshold: z.number().nonnegative().optional(),
+});
+
+export const digestConfigSchema = z.strictObject({
+  id: idSchema.optional(),
+  to: targetSchema,
+  schedule: cronSchema.default("0 9 * * 1-5"),
+  timezone: timeZoneSchema.optional(),
+  topics: z.array(idSchema).min(1).optional(),
+  max_stories: z.number().int().min(1).max(100).default(12),
+  when_empty: z.enum(["skip", "note"]).default("skip"),
+});
+
+export const pollConfigSchema = z.strictObject({
+  every: durationSchema.default(600_000),
+  min_interval: durationSchema.default(120_000),
+  max_interval: durationSchema.default(21_600_000),
+  concurrency: z.number().int().min(1).max(256).default(16),
+  per_host: z.number().int().min(1).max(32).default(2),
+  timeout: durationSchema.default(30_000),
+  max_bytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+  allow_private_networks: z.boolean().default(false),
+});
+
+export const briefingConfigSchema = z
+  .strictObject({
+    beat: z.string().min(1).default("Briefing"),
+    timezone: timeZoneSchema.default("UTC"),
+    storage: z.strictObject({ path: z.string().min(1).default("data/briefing.db") }).default({ path: "data/briefing.db" }),
+    poll: pollConfigSchema.default(pollConfigSchema.parse({})),
+    sources: z.array(sourceConfigSchema).min(1, "add at least one source"),
+    aliases: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "alias names are lower-case"), z.string().min(1)).default({}),
+    topics: z.array(topicConfigSchema).min(1, "add at least one topic"),
+    digests: z.array(digestConfigSchema).default([]),
+    cluster: z.strictObject({ window: durationSchema.default(259_200_000) }).default({ window: 259_200_000 }),
+    admins: z
+      .strictObject({ slack: z.array(z.string()).default([]), discord: z.array(z.string()).default([]) })
+      .default({ slack: [], discord: [] }),
+  })
+  .superRefine((config, ctx) => {
+    reportDuplicates(config.sources.map((s) => s.id), "sources", ctx);
+    reportDuplicates(config.topics.map((t) => t.id), "topics", ctx);
+    const topicIds = new Set(config.topics.map((t) => t.id));
+    config.digests.forEach((digest, d) => {
+      digest.topics?.forEach((id, t) => {
+        if (!topicIds.has(id)) {
+          ctx.addIssue({ code: "custom", path: ["digests", d, "topics", t], message: `no topic has id "${id}"` });
+        }
+      });
+    });
+  });
+
+function reportDuplicates(ids: string[], list: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) ctx.addIssue({ code: "custom", path: [list, index, "id"], message: `"${id}" is used twice` });
+    seen.add(id);
+  });
+}
+
+export type BriefingConfig = z.infer<typeof briefingConfigSchema>;
+export type SourceConfig = BriefingConfig["sources"][number];
+export type TopicConfig = BriefingConfig["topics"][number];
+export type DigestConfig = BriefingConfig["digests"][number];
+export type PollConfig = BriefingConfig["poll"];

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+/** The environment the bot reads: secrets and deployment settings, never the YAML file. */
+export const envSchema = z.object({
+  BRIEFING_CONFIG: optionalText,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: optionalText,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_API_URL: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Names of the variables whose values must never be printed. */
+export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN"] as const;

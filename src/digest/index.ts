@@ -1,0 +1,1 @@
+export { buildDigest, type DigestInput } from "./build-digest.js";

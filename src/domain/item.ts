@@ -1,0 +1,34 @@
+/** A feed entry after ingestion: plain text, canonical URL, UTC time. */
+export interface FeedItem {
+  /** Stable within its source: the guid, else the link, else a content hash. */
+  id: string;
+  sourceId: string;
+  guid: string | null;
+  /** The link as published, resolved against the feed's URL. */
+  link: string | null;
+  /** The canonical article URL: tracking parameters dropped, AMP mapped back. */
+  url: string | null;
+  title: string;
+  summary: string;
+  /** Plain-text body when the feed carries one, else an empty string. */
+  content: string;
+  author: string | null;
+  language: string | null;
+  /** ISO 8601 in UTC. */
+  publishedAt: string;
+  /** True when the feed gave no usable date and `publishedAt` is the first-seen time. */
+  dateMissing: boolean;
+}
+
+/** Feed-level metadata read alongside its items. */
+export interface FeedMeta {
+  title: string | null;
+  link: string | null;
+  description: string | null;
+  language: string | null;
+}
+
+export interface ParsedFeed {
+  feed: FeedMeta;
+  items: FeedItem[];
+}

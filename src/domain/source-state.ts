@@ -1,0 +1,35 @@
+/** What the bot remembers about one source between polls. */
+export interface SourceState {
+  sourceId: string;
+  /** The feed URL or file path last polled; a change resets validators. */
+  location: string;
+  etag: string | null;
+  lastModified: string | null;
+  firstPolledAt: string | null;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** Set while the source is paused after repeated failures; polling resumes after it. */
+  pausedUntil: string | null;
+  nextPollAt: string | null;
+  /** Current adaptive polling interval in milliseconds. */
+  intervalMs: number | null;
+}
+
+export function emptySourceState(sourceId: string, location: string): SourceState {
+  return {
+    sourceId,
+    location,
+    etag: null,
+    lastModified: null,
+    firstPolledAt: null,
+    lastPolledAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    consecutiveFailures: 0,
+    pausedUntil: null,
+    nextPollAt: null,
+    intervalMs: null,
+  };
+}

@@ -1,0 +1,90 @@
+import { createClusterer } from "../cluster/index.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { Clock } from "../domain/clock.js";
+import type { StoredItem } from "../domain/story.js";
+import { createIngester, type Ingester, type SourceSpec } from "../ingest/index.js";
+import { compileMatcher } from "../match/index.js";
+import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
+import { createSqliteClusterIndex, clusterIndexSchema } from "../store/sqlite/sqlite-cluster-index.js";
+import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
+import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
+import type { Logger } from "./logger.js";
+import type { ItemMatcher } from "./pipeline-ports.js";
+import { runPollCycle, type PollSummary } from "./poll-cycle.js";
+
+export interface AppDeps {
+  loaded: LoadedConfig;
+  clock: Clock;
+  log: Logger;
+  senderFor: SenderForTarget;
+  /** Overrides the configured database file (tests use ":memory:"). */
+  databaseFile?: string;
+  onNewItems?: (items: StoredItem[]) => Promise<void>;
+}
+
+/** The bot's core, built once from config: every long-lived component, wired and ready. */
+export interface BriefingApp {
+  store: Store;
+  ingester: Ingester;
+  relay: OutboxRelay;
+  digestDeps: DigestJobDeps;
+  matcher(): ItemMatcher;
+  poll(options?: { force?: boolean }): Promise<PollSummary>;
+  runDigest(index: number): Promise<number>;
+  previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): BriefingApp {
+  const { config } = deps.loaded;
+  const db = openDatabase(deps.databaseFile ?? config.storage.path, [
+    { version: 1000, name: "cluster-index", sql: clusterIndexSchema },
+  ]);
+  const store = createSqliteStore(db);
+  const matcher = compileMatcher({
+    queries: config.topics.map((topic) => ({ id: topic.id, query: topic.query, threshold: topic.threshold })),
+    aliases: config.aliases,
+    sourceWeights: Object.fromEntries(config.sources.map((source) => [source.id, source.weight])),
+  });
+  const clusterer = createClusterer({ index: createSqliteClusterIndex(db), windowHours: config.cluster.window / 3_600_000 });
+  const ingester = createIngester({ clock: deps.clock, defaultIntervalMs: config.poll.every });
+  const sources: SourceSpec[] = config.sources.map((source) => ({
+    id: source.id,
+    url: source.url,
+    path: source.path,
+    weight: source.weight,
+    everyMs: source.every,
+  }));
+  const relay = createOutboxRelay({ store, senderFor: deps.senderFor, clock: deps.clock, log: deps.log.child({ job: "deliver" }) });
+  const digestDeps: DigestJobDeps = {
+    store,
+    clock: deps.clock,
+    beat: config.beat,
+    topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name })),
+    defaultTimeZone: config.timezone,
+  };
+  const digestAt = (index: number) => {
+    const digest = config.digests[index];
+    if (!digest) throw new RangeError(`no digest at index ${index}`);
+    return digest;
+  };
+
+  return {
+    store,
+    ingester,
+    relay,
+    digestDeps,
+    matcher: () => matcher,
+    poll: (options) =>
+      runPollCycle(
+        { sources, ingester, matcher: () => matcher, clusterer, store, clock: deps.clock, log: deps.log, onNewItems: deps.onNewItems },
+        options,
+      ),
+    runDigest: (index) => runDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index)),
+    previewDigest: (index, format) => previewDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
+    async close() {
+      await ingester.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import { formatTarget } from "../../../config/target.js";
+import { UsageError } from "../../../domain/errors.js";
+import type { OutboundPayload } from "../../../domain/outbound.js";
+import type { RenderFormat } from "../../../render/index.js";
+import type { CliContext } from "../cli-context.js";
+import { openApp } from "../open-app.js";
+
+const FORMATS: RenderFormat[] = ["text", "slack", "discord"];
+
+export function registerDigestCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("digest")
+    .description("Show the digest that would be posted now, without posting it or moving its window.")
+    .option("--preview", "print what would be posted (the only mode; `run` posts on schedule)")
+    .option("--to <target>", "which configured digest, by its target (e.g. slack:#china-ai) or id")
+    .option("--format <format>", "text, slack or discord (default: the target's own)")
+    .option("-c, --config <file>", "config file")
+    .option("--json", "print machine-readable JSON")
+    .action(async (options: { preview?: boolean; to?: string; format?: string; config?: string; json?: boolean }) => {
+      if (!options.preview) throw new UsageError("use `briefing digest --preview`; digests are posted by `briefing run`");
+      if (options.format !== undefined && !FORMATS.includes(options.format as RenderFormat)) {
+        throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${options.format}"`);
+      }
+      const { app, loaded } = await openApp(ctx, options.config);
+      try {
+        const digests = loaded.config.digests;
+        const index = options.to === undefined ? 0 : digests.findIndex((d) => d.id === options.to || formatTarget(d.to) === options.to);
+        if (digests.length === 0) throw new UsageError(`${loaded.file} has no digests to preview`);
+        if (index < 0) {
+          const known = digests.map((d) => d.id ?? formatTarget(d.to)).join(", ");
+          throw new UsageError(`no digest goes to "${options.to}"; configured: ${known}`);
+        }
+        await app.poll();
+        const preview = await app.previewDigest(index, options.format as RenderFormat | undefined);
+        ctx.print(
+          { since: preview.since, until: preview.windowEnd, digest: preview.model, messages: preview.messages },
+          Boolean(options.json),
+          () => preview.messages.map(textOf).join("\n\n") || "(nothing to post: the window is empty and this digest skips empty windows)",
+        );
+      } finally {
+        await app.close();
+      }
+    });
+}
+
+function textOf(payload: OutboundPayload): string {
+  return payload.kind === "text" ? payload.text : JSON.stringify(payload, null, 2);
+}

@@ -1,0 +1,94 @@
+import type { Clock } from "../domain/clock.js";
+import type { FeedItem } from "../domain/item.js";
+import type { StoredItem } from "../domain/story.js";
+import type { Ingester, PollResult, SourceSpec } from "../ingest/index.js";
+import type { ItemToStore, Store } from "../store/store.js";
+import type { Logger } from "./logger.js";
+import type { ItemClusterer, ItemMatcher } from "./pipeline-ports.js";
+
+export interface PollCycleDeps {
+  sources: SourceSpec[];
+  ingester: Ingester;
+  matcher: () => ItemMatcher;
+  clusterer: ItemClusterer;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** Called with the items a poll stored for the first time; not called for a source's first poll. */
+  onNewItems?: (items: StoredItem[]) => Promise<void>;
+}
+
+export interface PollSummary {
+  polled: number;
+  failed: number;
+  newItems: number;
+}
+
+/** Polls every due source once: fetch and parse concurrently, then match, cluster and store one source at a time. */
+export async function runPollCycle(deps: PollCycleDeps, options: { force?: boolean } = {}): Promise<PollSummary> {
+  const { ingester, store, log } = deps;
+  const summary: PollSummary = { polled: 0, failed: 0, newItems: 0 };
+  let processing = Promise.resolve();
+
+  await Promise.all(
+    deps.sources.map(async (source) => {
+      const sourceLog = log.child({ job: "poll", source: source.id });
+      const state = await store.getSourceState(source.id);
+      if (!options.force && !ingester.isDue(source, state)) return;
+      const result = await ingester.poll(source, state);
+      // Clustering compares each item with those stored before it, so sources are stored one after another.
+      const done = processing.then(() => storeResult(deps, source, result, sourceLog, summary));
+      processing = done.catch(() => undefined);
+      await done;
+    }),
+  );
+  return summary;
+}
+
+async function storeResult(
+  deps: PollCycleDeps,
+  source: SourceSpec,
+  result: PollResult,
+  log: Logger,
+  summary: PollSummary,
+): Promise<void> {
+  summary.polled += 1;
+  await deps.store.saveSourceState(result.state);
+  if (result.status === "failed") {
+    summary.failed += 1;
+    log.warn({ reason: result.error?.message, consecutive_failures: result.state.consecutiveFailures }, "poll failed");
+    return;
+  }
+  const now = deps.clock.now();
+  const matcher = deps.matcher();
+  const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
+  const prepared: ItemToStore[] = [];
+  for (const item of result.items.filter((candidate) => !known.has(candidate.id))) {
+    try {
+      prepared.push(await prepareItem(item, source, matcher, deps.clusterer, now));
+    } catch (error) {
+      log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
+    }
+  }
+  const saved = await deps.store.saveItems(prepared, now.toISOString());
+  summary.newItems += saved.length;
+  log.info({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
+  if (saved.length > 0 && !result.firstPoll) await deps.onNewItems?.(saved);
+}
+
+async function prepareItem(
+  item: FeedItem,
+  source: SourceSpec,
+  matcher: ItemMatcher,
+  clusterer: ItemClusterer,
+  now: Date,
+): Promise<ItemToStore> {
+  const matches = matcher.match(item, now);
+  const { clusterId } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
+  return {
+    ...item,
+    matches,
+    passedTopicIds: matches.filter((match) => matcher.passes(match)).map((match) => match.topicId),
+    clusterId,
+  };
+}

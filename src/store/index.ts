@@ -1,0 +1,3 @@
+export type * from "./store.js";
+export { openDatabase } from "./sqlite/open-database.js";
+export { createSqliteStore } from "./sqlite/create-sqlite-store.js";

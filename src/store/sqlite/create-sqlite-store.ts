@@ -1,0 +1,30 @@
+import type Database from "better-sqlite3";
+import type { Store } from "../store.js";
+import { createSqliteDigestMarkStore } from "./sqlite-digest-mark-store.js";
+import { createSqliteItemStore } from "./sqlite-item-store.js";
+import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
+import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
+
+/** The embedded store: one SQLite file, opened and migrated by `openDatabase`. */
+export function createSqliteStore(db: Database.Database): Store {
+  const outbox = createSqliteOutboxStore(db);
+  const marks = createSqliteDigestMarkStore(db);
+  // better-sqlite3 runs these calls synchronously, so the async wrappers finish inside the transaction.
+  const commitDigest = db.transaction((digestId: string, windowEnd: string, enqueue: () => number) => {
+    const added = enqueue();
+    void marks.setDigestMark(digestId, windowEnd);
+    return added;
+  });
+  return {
+    ...createSqliteItemStore(db),
+    ...createSqliteSourceStateStore(db),
+    ...marks,
+    ...outbox,
+    async commitDigest({ digestId, windowEnd, messages, now }) {
+      return commitDigest.immediate(digestId, windowEnd, () => outbox.enqueueSync(messages, now));
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type Database from "better-sqlite3";
+import type { DigestMarkStore } from "../store.js";
+
+export function createSqliteDigestMarkStore(db: Database.Database): Omit<DigestMarkStore, "commitDigest"> {
+  const get = db.prepare("SELECT window_end FROM digest_marks WHERE digest_id = ?").pluck();
+  const put = db.prepare(
+    "INSERT INTO digest_marks (digest_id, window_end) VALUES (?, ?) ON CONFLICT (digest_id) DO UPDATE SET window_end = excluded.window_end",
+  );
+  return {
+    async getDigestMark(digestId) {
+      return (get.get(digestId) as string | undefined) ?? null;
+    },
+    async setDigestMark(digestId, windowEnd) {
+      put.run(digestId, windowEnd);
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import type Database from "better-sqlite3";
+import type { TopicMatch } from "../../domain/match.js";
+import type { StoredItem } from "../../domain/story.js";
+import type { ItemStore, ItemToStore } from "../store.js";
+
+interface ItemRow {
+  key: string;
+  source_id: string;
+  item_id: string;
+  guid: string | null;
+  link: string | null;
+  url: string | null;
+  title: string;
+  summary: string;
+  content: string;
+  author: string | null;
+  language: string | null;
+  published_at: string;
+  date_missing: number;
+  first_seen_at: string;
+  cluster_id: string;
+  matches: string;
+}
+
+export function itemKey(sourceId: string, itemId: string): string {
+  return `${sourceId}:${itemId}`;
+}
+
+export function rowToItem(row: ItemRow): StoredItem {
+  return {
+    key: row.key,
+    id: row.item_id,
+    sourceId: row.source_id,
+    guid: row.guid,
+    link: row.link,
+    url: row.url,
+    title: row.title,
+    summary: row.summary,
+    content: row.content,
+    author: row.author,
+    language: row.language,
+    publishedAt: row.published_at,
+    dateMissing: row.date_missing === 1,
+    firstSeenAt: row.first_seen_at,
+    clusterId: row.cluster_id,
+    matches: JSON.parse(row.matches) as TopicMatch[],
+  };
+}
+
+export function createSqliteItemStore(db: Database.Database): ItemStore {
+  const insertItem = db.prepare(`
+    INSERT INTO items (key, source_id, item_id, guid, link, url, title, summary, content, author, language,
+                       published_at, date_missing, first_seen_at, cluster_id, matches)
+    VALUES (@key, @source_id, @item_id, @guid, @link, @url, @title, @summary, @content, @author, @language,
+            @published_at, @date_missing, @first_seen_at, @cluster_id, @matches)
+    ON CONFLICT DO NOTHING`);
+  const insertTopic = db.prepare(
+    "INSERT OR IGNORE INTO item_topics (item_key, topic_id, score, first_seen_at) VALUES (?, ?, ?, ?)",
+  );
+
+  const saveAll = db.transaction((items: ItemToStore[], seenAt: string): StoredItem[] => {
+    const saved: StoredItem[] = [];
+    for (const item of items) {
+      const key = itemKey(item.sourceId, item.id);
+      const row: ItemRow = {
+        key,
+        source_id: item.sourceId,
+        item_id: item.id,
+        guid: item.guid,
+        link: item.link,
+        url: item.url,
+        title: item.title,
+        summary: item.summary,
+        content: item.content,
+        author: item.author,
+        language: item.language,
+        published_at: item.publishedAt,
+        date_missing: item.dateMissing ? 1 : 0,
+        first_seen_at: seenAt,
+        cluster_id: item.clusterId,
+        matches: JSON.stringify(item.matches),
+      };
+      // Only the writer that actually inserted the row goes on to alert or digest it.
+      if (insertItem.run(row).changes === 0) continue;
+      for (const match of item.matches) {
+        if (item.passedTopicIds.includes(match.topicId)) insertTopic.run(key, match.topicId, match.score, seenAt);
+      }
+      saved.push(rowToItem(row));
+    }
+    return saved;
+  });
+
+  return {
+    async knownItemIds(sourceId, itemIds) {
+      const known = new Set<string>();
+      const lookup = db.prepare("SELECT 1 FROM items WHERE source_id = ? AND item_id = ?").pluck();
+      for (const id of itemIds) if (lookup.get(sourceId, id) !== undefined) known.add(id);
+      return known;
+    },
+    async saveItems(items, seenAt) {
+      return saveAll.immediate(items, seenAt);
+    },
+    async itemsForDigest({ since, until, topicIds, limit }) {
+      if (topicIds.length === 0) return [];
+      const marks = topicIds.map(() => "?").join(", ");
+      const rows = db
+        .prepare(
+          `SELECT items.* FROM items
+           JOIN (SELECT item_key, MAX(score) AS best FROM item_topics
+                 WHERE topic_id IN (${marks}) AND first_seen_at > ? AND first_seen_at <= ?
+                 GROUP BY item_key) AS hits ON hits.item_key = items.key
+           ORDER BY hits.best DESC, items.published_at DESC
+           LIMIT ?`,
+        )
+        .all(...topicIds, since ?? "", until, limit) as ItemRow[];
+      return rows.map(rowToItem);
+    },
+    async itemsOfClusters(clusterIds) {
+      if (clusterIds.length === 0) return [];
+      const marks = clusterIds.map(() => "?").join(", ");
+      const rows = db
+        .prepare(`SELECT * FROM items WHERE cluster_id IN (${marks}) ORDER BY published_at`)
+        .all(...clusterIds) as ItemRow[];
+      return rows.map(rowToItem);
+    },
+    async countItems() {
+      return db.prepare("SELECT COUNT(*) FROM items").pluck().get() as number;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { FeedItem } from "../domain/item.js";
+import type { TopicMatch } from "../domain/match.js";
+import type { NewOutboxMessage } from "../domain/outbound.js";
+import type { OutboxStore } from "../outbox/outbox-store.js";
+import type { SourceState } from "../domain/source-state.js";
+import type { StoredItem } from "../domain/story.js";
+
+/** An item ready to store: ingested, matched and assigned to a story. */
+export interface ItemToStore extends FeedItem {
+  matches: TopicMatch[];
+  /** Topics whose threshold the item passed; only these put it in a digest. */
+  passedTopicIds: string[];
+  clusterId: string;
+}
+
+export interface ItemStore {
+  /** Which of these item ids of a source are stored already. */
+  knownItemIds(sourceId: string, itemIds: string[]): Promise<Set<string>>;
+  /** Stores items not seen before (by source and item id) and returns only those. */
+  saveItems(items: ItemToStore[], seenAt: string): Promise<StoredItem[]>;
+  /** Items first seen in `(since, until]` that passed one of `topicIds`, best score first. */
+  itemsForDigest(query: { since: string | null; until: string; topicIds: string[]; limit: number }): Promise<StoredItem[]>;
+  /** Every stored item of the given stories, for "+N more sources". */
+  itemsOfClusters(clusterIds: string[]): Promise<StoredItem[]>;
+  countItems(): Promise<number>;
+}
+
+export interface SourceStateStore {
+  getSourceState(sourceId: string): Promise<SourceState | null>;
+  saveSourceState(state: SourceState): Promise<void>;
+  listSourceStates(): Promise<SourceState[]>;
+}
+
+/** Remembers the end of the last window each digest covered, so a restart neither repeats nor skips. */
+export interface DigestMarkStore {
+  getDigestMark(digestId: string): Promise<string | null>;
+  setDigestMark(digestId: string, windowEnd: string): Promise<void>;
+  /** Enqueues a digest's messages and moves its mark in one transaction, so a crash cannot split them. */
+  commitDigest(digest: { digestId: string; windowEnd: string; messages: NewOutboxMessage[]; now: string }): Promise<number>;
+}
+
+
+export type { OutboxStore };
+
+/** Everything the bot persists, behind one interface that SQLite implements today and PostgreSQL can later. */
+export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore {
+  close(): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { NewOutboxMessage } from "../../src/domain/outbound.js";
+import { createSqliteStore, openDatabase, type ItemToStore, type Store } from "../../src/store/index.js";
+
+function item(id: string, overrides: Partial<ItemToStore> = {}): ItemToStore {
+  return {
+    id,
+    sourceId: "wire",
+    guid: id,
+    link: `https://example.org/${id}`,
+    url: `https://example.org/${id}`,
+    title: `Title ${id}`,
+    summary: "",
+    content: "",
+    author: null,
+    language: "en",
+    publishedAt: "2026-01-14T08:00:00.000Z",
+    dateMissing: false,
+    matches: [{ topicId: "chips", score: 2, terms: ["H200"], fields: { title: ["H200"] } }],
+    passedTopicIds: ["chips"],
+    clusterId: `c-${id}`,
+    ...overrides,
+  };
+}
+
+const message = (group: string, part: number): NewOutboxMessage => ({
+  key: `${group}:${part}`,
+  target: "console",
+  group,
+  part,
+  payload: { kind: "text", text: `${group} part ${part}` },
+});
+
+const stores: Store[] = [];
+async function freshStore(file?: string): Promise<Store> {
+  const target = file ?? path.join(await mkdtemp(path.join(tmpdir(), "briefing-store-")), "b.db");
+  const store = createSqliteStore(openDatabase(target));
+  stores.push(store);
+  return store;
+}
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
+
+describe("SQLite store", () => {
+  it("stores an item once and reports only the new ones", async () => {
+    const store = await freshStore();
+    expect((await store.saveItems([item("a"), item("b")], "2026-01-14T09:00:00.000Z")).map((i) => i.id)).toEqual(["a", "b"]);
+    expect((await store.saveItems([item("a"), item("c")], "2026-01-14T10:00:00.000Z")).map((i) => i.id)).toEqual(["c"]);
+    expect(await store.countItems()).toBe(3);
+    expect(await store.knownItemIds("wire", ["a", "z"])).toEqual(new Set(["a"]));
+  });
+
+  it("keeps data and schema version across reopening the file", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "briefing-store-"));
+    const file = path.join(folder, "b.db");
+    const first = await freshStore(file);
+    await first.saveItems([item("a")], "2026-01-14T09:00:00.000Z");
+    await first.close();
+    const again = await freshStore(file);
+    expect(await again.countItems()).toBe(1);
+  });
+
+  it("selects digest items by first-seen window and passed topics, best score first", async () => {
+    const store = await freshStore();
+    await store.saveItems([item("old")], "2026-01-13T09:00:00.000Z");
+    await store.saveItems(
+      [
+        item("low", { matches: [{ topicId: "chips", score: 1, terms: ["H20"], fields: {} }] }),
+        item("high", { matches: [{ topicId: "chips", score: 5, terms: ["H200"], fields: {} }] }),
+        item("failed-threshold", { passedTopicIds: [] }),
+      ],
+      "2026-01-14T09:00:00.000Z",
+    );
+    const found = await store.itemsForDigest({ since: "2026-01-13T12:00:00.000Z", until: "2026-01-14T12:00:00.000Z", topicIds: ["chips"], limit: 10 });
+    expect(found.map((i) => i.id)).toEqual(["high", "low"]);
+  });
+
+  it("never enqueues the same outbox key twice", async () => {
+    const store = await freshStore();
+    expect(await store.enqueue([message("g", 0), message("g", 1)], "2026-01-14T09:00:00.000Z")).toBe(2);
+    expect(await store.enqueue([message("g", 0)], "2026-01-14T09:00:00.000Z")).toBe(0);
+  });
+
+  it("holds later parts of a group back until the earlier ones are sent", async () => {
+    const store = await freshStore();
+    await store.enqueue([message("g", 0), message("g", 1), message("h", 0)], "2026-01-14T09:00:00.000Z");
+    const now = "2026-01-14T09:00:01.000Z";
+    const first = await store.due(now, 10);
+    expect(first.map((m) => m.key)).toEqual(["g:0", "h:0"]);
+    await store.markSent(first[0]!.id, now, "m-1");
+    expect((await store.due(now, 10)).map((m) => m.key)).toEqual(["g:1", "h:0"]);
+  });
+
+  it("commits a digest's messages and its window mark together", async () => {
+    const store = await freshStore();
+    const added = await store.commitDigest({ digestId: "daily", windowEnd: "2026-01-14T09:00:00.000Z", messages: [message("d", 0)], now: "2026-01-14T09:00:00.000Z" });
+    expect(added).toBe(1);
+    expect(await store.getDigestMark("daily")).toBe("2026-01-14T09:00:00.000Z");
+  });
+});
