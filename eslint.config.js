@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
  * Imports run downhill. Each folder of src/ lists the folders it must never import; the wiring in
  * src/runtime is the only place that sees everything.
  */
-const pureStages = ["ingest", "match", "cluster", "digest", "render", "outbox"];
+const pureStages = ["ingest", "match", "cluster", "digest", "render", "outbox", "alerts", "search"];
 const platforms = ["console", "slack", "discord"];
 const all = [...pureStages, "domain", "config", "store", "commands", "platforms", "runtime"];
 const except = (...allowed) => all.filter((folder) => !allowed.includes(folder));

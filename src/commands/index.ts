@@ -1,2 +1,6 @@
 export type { BriefCommand, BriefCommandName, Invoker } from "./brief-command.js";
-export type { Reply, ReplyVisibility } from "./reply.js";
+export type { CommandHandler, WatchSummary } from "./command-handler.js";
+export type { Reply, ReplyVisibility } from "../domain/reply.js";
+export type { DigestService, QueryValidator, SearchRequest, SearchService, SourceInfo, TopicInfo } from "./ports.js";
+export { createCommandHandler, type CommandHandlerDeps } from "./create-command-handler.js";
+export { HELP_TEXT } from "./help-text.js";

@@ -77,7 +77,12 @@ export const briefingConfigSchema = z
     digests: z.array(digestConfigSchema).default([]),
     cluster: z.strictObject({ window: durationSchema.default(259_200_000) }).default({ window: 259_200_000 }),
     admins: z
-      .strictObject({ slack: z.array(z.string()).default([]), discord: z.array(z.string()).default([]) })
+      .strictObject({
+        slack: z.array(z.string()).default([]),
+        discord: z.array(z.string()).default([]),
+        /** Where the bot reports trouble an operator must fix, such as a deleted channel. */
+        notify: targetSchema.optional(),
+      })
       .default({ slack: [], discord: [] }),
   })
   .superRefine((config, ctx) => {

@@ -1,10 +1,15 @@
 import { z } from "zod";
 
-/** Where a digest or alert goes; parsed from `console`, `slack:#news`, `discord:<channel id>` or `discord-webhook:<ENV_NAME>`. */
+/**
+ * Where a digest or alert goes: `console`, `slack:#news` (or `slack:C0123`, or `slack:@U0123` for a DM),
+ * `discord:<channel id>`, `discord-user:<user id>` (a DM) or `discord-webhook:<ENV_NAME>`.
+ */
 export type Target =
   | { platform: "console" }
   | { platform: "slack"; channel: string }
   | { platform: "discord"; channelId: string }
+  /** A direct message to one Discord user (watch alerts). */
+  | { platform: "discord-user"; userId: string }
   | { platform: "discord-webhook"; envName: string };
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -20,6 +25,8 @@ export function parseTarget(text: string): Target | string {
       return rest ? { platform: "slack", channel: rest } : "slack target needs a channel: slack:#news or slack:C0123456";
     case "discord":
       return SNOWFLAKE.test(rest) ? { platform: "discord", channelId: rest } : "discord target needs a channel id: discord:123456789012345678";
+    case "discord-user":
+      return SNOWFLAKE.test(rest) ? { platform: "discord-user", userId: rest } : "discord-user target needs a user id: discord-user:123456789012345678";
     case "discord-webhook":
       return ENV_NAME.test(rest)
         ? { platform: "discord-webhook", envName: rest }
@@ -37,6 +44,8 @@ export function formatTarget(target: Target): string {
       return `slack:${target.channel}`;
     case "discord":
       return `discord:${target.channelId}`;
+    case "discord-user":
+      return `discord-user:${target.userId}`;
     case "discord-webhook":
       return `discord-webhook:${target.envName}`;
   }

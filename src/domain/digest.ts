@@ -1,29 +1,56 @@
-/** One story in a digest: the lead item, the other outlets that told it, and why it matched. */
+/**
+ * One story in a digest: the lead item, the other outlets that told it, and why it matched.
+ * Text here is as the feed gave it; renderers clean and escape it for each platform.
+ */
 export interface DigestStory {
   clusterId: string;
   title: string;
+  /** The lead item's own http(s) URL: the only link a renderer may make clickable. Null when it has none. */
   url: string | null;
   sourceId: string;
+  /** The lead item's outlet, as configured (the source's name, else its id). */
+  outlet: string;
+  /** Other outlets that carried the same story, without repeats; shown as "+N more sources". */
+  otherOutlets: string[];
+  /** ISO UTC; renderers show the age relative to the digest's `generatedAt`, never the wall clock. */
   publishedAt: string;
-  /** Outlets other than the lead's that carried the same story. */
-  otherSources: string[];
+  /** The query terms that matched, best topic's first, without repeats ("H200", "export controls"). */
   matchedTerms: string[];
+  /** A short plain-text lead-in from the summary; may be empty. Renderers shorten it to one or two lines. */
   excerpt: string;
   score: number;
 }
 
+/** The stories of one topic, best first. */
 export interface DigestSection {
   topicId: string;
   topicName: string;
   stories: DigestStory[];
 }
 
-/** A platform-neutral digest; renderers turn it into Slack, Discord or text messages. */
+/** Example commands printed at the foot of a digest, so readers learn how to search and watch. */
+export interface DigestFooter {
+  /** e.g. `/brief search H200 since:7d` */
+  search: string;
+  /** e.g. `/brief watch "export controls"` */
+  watch: string;
+}
+
+/**
+ * A platform-neutral digest; renderers turn it into Slack, Discord or text messages.
+ * With `storyCount` 0 it is the empty-window note: renderers print one line, "Nothing new since …".
+ */
 export interface Digest {
   beat: string;
   /** When the digest was built, ISO UTC; renderers show it in `timeZone`. */
   generatedAt: string;
+  /** IANA zone the digest is dated in, e.g. Asia/Shanghai. */
   timeZone: string;
+  /** Start of the window (the previous digest's end), ISO UTC; null or absent for a first digest. */
+  since?: string | null;
   storyCount: number;
+  /** One section per topic with stories, in the configured topic order. */
   sections: DigestSection[];
+  /** Absent for replies that are not digests (a search answer has no need to teach search). */
+  footer?: DigestFooter;
 }

@@ -6,3 +6,5 @@ export * from "./source-state.js";
 export * from "./clock.js";
 export * from "./errors.js";
 export type * from "./digest.js";
+export type * from "./reply.js";
+export type * from "./alert.js";

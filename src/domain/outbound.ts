@@ -1,8 +1,25 @@
-/** A message body as one platform wants it; renderers make these, adapters send them. */
+/**
+ * A message body as one platform wants it; renderers make these, adapters send them as they are.
+ * The safety fields are part of the type so no payload can be built without them:
+ * Slack messages never unfurl (a digest stays one compact message), Discord messages never ping.
+ */
 export type OutboundPayload =
   | { kind: "text"; text: string }
-  | { kind: "slack"; text: string; blocks: unknown[] }
-  | { kind: "discord"; content: string; embeds: unknown[] };
+  | {
+      kind: "slack";
+      /** Notification fallback; escaped mrkdwn. */
+      text: string;
+      blocks: unknown[];
+      unfurl_links: false;
+      unfurl_media: false;
+    }
+  | {
+      kind: "discord";
+      content: string;
+      embeds: unknown[];
+      /** Sent on every path (channel, webhook, interaction reply), so escaping is never the only guard. */
+      allowed_mentions: { parse: []; replied_user: false };
+    };
 
 export type OutboxStatus = "pending" | "sent" | "failed";
 

@@ -1,13 +1,31 @@
 import type { NewOutboxMessage, OutboxMessage } from "../domain/outbound.js";
 
+/** A destination the relay stopped sending to after a permanent failure (channel gone, bot removed). */
+export interface PausedTarget {
+  target: string;
+  reason: string;
+  pausedAt: string;
+}
+
 /** The persistence the outbox relay needs; the store implements it. */
 export interface OutboxStore {
   /** Writes messages whose keys are new; returns how many were added. */
   enqueue(messages: NewOutboxMessage[], now: string): Promise<number>;
-  /** Due pending messages, oldest group first and in part order within a group. */
+  /** Due pending messages, oldest first; per target only the oldest pending one, so each target keeps its order. */
   due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Counts an attempt before the platform is called, so that after a crash a message with attempts > 0
+   * is known to be in doubt and its sender looks for it before posting again.
+   */
+  beginAttempt(id: number): Promise<void>;
   markSent(id: number, at: string, platformMessageId: string | null): Promise<void>;
   markRetry(id: number, nextAttemptAt: string, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
+  /** Puts a failed message back in the queue; false when there is no failed message with that id. */
+  requeue(id: number, now: string): Promise<boolean>;
   listOutbox(statuses: OutboxMessage["status"][]): Promise<OutboxMessage[]>;
+  /** Pauses a target; true only for the call that paused it, so the admin is told once. */
+  pauseTarget(target: string, reason: string, at: string): Promise<boolean>;
+  resumeTarget(target: string): Promise<void>;
+  pausedTargets(): Promise<PausedTarget[]>;
 }

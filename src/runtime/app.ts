@@ -1,5 +1,9 @@
+import type Database from "better-sqlite3";
 import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
+import { formatTarget } from "../config/target.js";
+import { renderNotice } from "../render/index.js";
+import { formatForTarget } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
 import type { StoredItem } from "../domain/story.js";
 import { createIngester, type Ingester, type SourceSpec } from "../ingest/index.js";
@@ -25,6 +29,8 @@ export interface AppDeps {
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
 export interface BriefingApp {
   store: Store;
+  /** The open SQLite handle, for store-side services such as search. */
+  database: Database.Database;
   ingester: Ingester;
   relay: OutboxRelay;
   digestDeps: DigestJobDeps;
@@ -55,7 +61,19 @@ export function createApp(deps: AppDeps): BriefingApp {
     weight: source.weight,
     everyMs: source.every,
   }));
-  const relay = createOutboxRelay({ store, senderFor: deps.senderFor, clock: deps.clock, log: deps.log.child({ job: "deliver" }) });
+  const notify = config.admins.notify ? formatTarget(config.admins.notify) : null;
+  const relay = createOutboxRelay({
+    store,
+    senderFor: deps.senderFor,
+    clock: deps.clock,
+    log: deps.log.child({ job: "deliver" }),
+    onTargetPaused: async (target, reason) => {
+      if (notify === null || notify === target) return;
+      const text = `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then run \`briefing outbox\` and \`briefing outbox retry <id>\`.`;
+      const key = `admin:paused:${target}:${deps.clock.now().toISOString()}`;
+      await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, formatForTarget(notify)) }], deps.clock.now().toISOString());
+    },
+  });
   const digestDeps: DigestJobDeps = {
     store,
     clock: deps.clock,
@@ -71,6 +89,7 @@ export function createApp(deps: AppDeps): BriefingApp {
 
   return {
     store,
+    database: db,
     ingester,
     relay,
     digestDeps,

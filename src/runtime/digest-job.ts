@@ -25,6 +25,7 @@ export function formatFor(digest: DigestConfig): RenderFormat {
     case "slack":
       return "slack";
     case "discord":
+    case "discord-user":
     case "discord-webhook":
       return "discord";
     case "console":

@@ -1,6 +1,7 @@
 import type { FeedItem } from "../domain/item.js";
 import type { TopicMatch } from "../domain/match.js";
 import type { NewOutboxMessage } from "../domain/outbound.js";
+import type { WatchStore } from "../alerts/watch-store.js";
 import type { OutboxStore } from "../outbox/outbox-store.js";
 import type { SourceState } from "../domain/source-state.js";
 import type { StoredItem } from "../domain/story.js";
@@ -40,9 +41,9 @@ export interface DigestMarkStore {
 }
 
 
-export type { OutboxStore };
+export type { OutboxStore, WatchStore };
 
 /** Everything the bot persists, behind one interface that SQLite implements today and PostgreSQL can later. */
-export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore {
+export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore {
   close(): Promise<void>;
 }

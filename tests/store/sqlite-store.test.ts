@@ -26,9 +26,9 @@ function item(id: string, overrides: Partial<ItemToStore> = {}): ItemToStore {
   };
 }
 
-const message = (group: string, part: number): NewOutboxMessage => ({
+const message = (group: string, part: number, target = `slack:#${group}`): NewOutboxMessage => ({
   key: `${group}:${part}`,
-  target: "console",
+  target,
   group,
   part,
   payload: { kind: "text", text: `${group} part ${part}` },
@@ -85,7 +85,7 @@ describe("SQLite store", () => {
     expect(await store.enqueue([message("g", 0)], "2026-01-14T09:00:00.000Z")).toBe(0);
   });
 
-  it("holds later parts of a group back until the earlier ones are sent", async () => {
+  it("keeps each target's order: a later message waits while an earlier one is pending", async () => {
     const store = await freshStore();
     await store.enqueue([message("g", 0), message("g", 1), message("h", 0)], "2026-01-14T09:00:00.000Z");
     const now = "2026-01-14T09:00:01.000Z";
@@ -93,6 +93,23 @@ describe("SQLite store", () => {
     expect(first.map((m) => m.key)).toEqual(["g:0", "h:0"]);
     await store.markSent(first[0]!.id, now, "m-1");
     expect((await store.due(now, 10)).map((m) => m.key)).toEqual(["g:1", "h:0"]);
+    await store.markRetry(first[1]!.id, "2026-01-14T10:00:00.000Z", "429");
+    await store.enqueue([message("h", 1)], now);
+    expect((await store.due(now, 10)).map((m) => m.key)).toEqual(["g:1"]);
+  });
+
+  it("pauses a target once and requeues a failed message", async () => {
+    const store = await freshStore();
+    expect(await store.pauseTarget("slack:#gone", "channel_not_found", "2026-01-14T09:00:00.000Z")).toBe(true);
+    expect(await store.pauseTarget("slack:#gone", "channel_not_found", "2026-01-14T09:01:00.000Z")).toBe(false);
+    expect((await store.pausedTargets()).map((p) => p.target)).toEqual(["slack:#gone"]);
+    await store.enqueue([message("g", 0)], "2026-01-14T09:00:00.000Z");
+    const [queued] = await store.due("2026-01-14T09:00:00.000Z", 1);
+    await store.markFailed(queued!.id, "channel_not_found");
+    expect(await store.due("2026-01-14T09:00:00.000Z", 1)).toEqual([]);
+    expect(await store.requeue(queued!.id, "2026-01-14T09:05:00.000Z")).toBe(true);
+    expect(await store.requeue(queued!.id, "2026-01-14T09:05:00.000Z")).toBe(false);
+    expect((await store.due("2026-01-14T09:05:00.000Z", 1)).map((m) => m.key)).toEqual(["g:0"]);
   });
 
   it("commits a digest's messages and its window mark together", async () => {

@@ -2,10 +2,14 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../../config/config-error.js";
 import { isBriefingError, type BriefingError } from "../../domain/errors.js";
 import { createCliContext, type CliIo } from "./cli-context.js";
+import { registerClusterCommand } from "./commands/cluster-command.js";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDigestCommand } from "./commands/digest-command.js";
+import { registerMatchCommand } from "./commands/match-command.js";
+import { registerOutboxCommand } from "./commands/outbox-command.js";
 import { registerPollCommand } from "./commands/poll-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
+import { registerSearchCommand } from "./commands/search-command.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -20,7 +24,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError();
 
-  for (const register of [registerRunCommand, registerPollCommand, registerDigestCommand, registerConfigCommand]) {
+  const commands = [
+    registerRunCommand,
+    registerPollCommand,
+    registerDigestCommand,
+    registerSearchCommand,
+    registerMatchCommand,
+    registerClusterCommand,
+    registerOutboxCommand,
+    registerConfigCommand,
+  ];
+  for (const register of commands) {
     register(program, ctx);
   }
 

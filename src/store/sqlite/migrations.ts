@@ -65,4 +65,60 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
     `,
   },
+  {
+    version: 2,
+    name: "watches",
+    sql: `
+      CREATE TABLE watches (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner_platform TEXT NOT NULL,
+        owner_workspace TEXT,
+        owner_user TEXT NOT NULL,
+        query TEXT NOT NULL,
+        target TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX watches_owner ON watches (owner_platform, owner_user);
+      CREATE TABLE alerts_sent (
+        watch_id INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+        cluster_id TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (watch_id, cluster_id)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: "full-text search",
+    // unicode61 splits Latin text into words; it cannot split Chinese, so a trigram index serves CJK terms.
+    sql: `
+      CREATE VIRTUAL TABLE items_fts USING fts5(
+        title, summary, content, content='items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE VIRTUAL TABLE items_fts_cjk USING fts5(
+        title, summary, content='items', content_rowid='rowid', tokenize='trigram'
+      );
+      CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts (rowid, title, summary, content) VALUES (new.rowid, new.title, new.summary, new.content);
+        INSERT INTO items_fts_cjk (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+      END;
+      CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts (items_fts, rowid, title, summary, content) VALUES ('delete', old.rowid, old.title, old.summary, old.content);
+        INSERT INTO items_fts_cjk (items_fts_cjk, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+      END;
+      CREATE INDEX items_published ON items (published_at);
+    `,
+  },
+  {
+    version: 4,
+    name: "outbox pauses",
+    sql: `
+      CREATE TABLE paused_targets (
+        target TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        paused_at TEXT NOT NULL
+      );
+      CREATE INDEX outbox_target ON outbox (target, status, id);
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import type { TopicMatch } from "../../domain/match.js";
 import type { StoredItem } from "../../domain/story.js";
 import type { ItemStore, ItemToStore } from "../store.js";
 
-interface ItemRow {
+export interface ItemRow {
   key: string;
   source_id: string;
   item_id: string;

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { NewOutboxMessage, OutboundPayload, OutboxMessage } from "../../domain/outbound.js";
-import type { OutboxStore } from "../store.js";
+import type { OutboxStore, PausedTarget } from "../../outbox/outbox-store.js";
 
 interface OutboxRow {
   id: number;
@@ -50,20 +50,24 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
       0,
     ),
   );
-  // A part waits while an earlier part of its group is still pending, so a digest arrives in order.
+  // Messages to one target go in the order they were written: one waiting for a retry holds back the
+  // later ones, so a digest's parts and a channel's alerts arrive in order.
   const due = db.prepare(`
     SELECT * FROM outbox AS m
-    WHERE m.status = 'pending' AND m.next_attempt_at <= ?
+    WHERE m.status = 'pending' AND m.next_attempt_at <= @now
       AND NOT EXISTS (SELECT 1 FROM outbox AS earlier
-                      WHERE earlier.grp = m.grp AND earlier.part < m.part AND earlier.status = 'pending')
-    ORDER BY m.id LIMIT ?`);
+                      WHERE earlier.target = m.target AND earlier.status = 'pending' AND earlier.id < m.id)
+    ORDER BY m.id LIMIT @limit`);
+  const attempt = db.prepare("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?");
   const sent = db.prepare(
-    "UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+    "UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL WHERE id = ?",
   );
-  const retry = db.prepare(
-    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-  );
-  const failed = db.prepare("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
+  const retry = db.prepare("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?");
+  const failed = db.prepare("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
+  const requeue = db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'failed'");
+  const pause = db.prepare("INSERT INTO paused_targets (target, reason, paused_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  const resume = db.prepare("DELETE FROM paused_targets WHERE target = ?");
+  const paused = db.prepare("SELECT target, reason, paused_at AS pausedAt FROM paused_targets ORDER BY target");
 
   return {
     enqueueSync(messages, now) {
@@ -73,7 +77,10 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
       return enqueueAll.immediate(messages, now);
     },
     async due(now, limit) {
-      return (due.all(now, limit) as OutboxRow[]).map(rowToMessage);
+      return (due.all({ now, limit }) as OutboxRow[]).map(rowToMessage);
+    },
+    async beginAttempt(id) {
+      attempt.run(id);
     },
     async markSent(id, at, platformMessageId) {
       sent.run(at, platformMessageId, id);
@@ -83,6 +90,18 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
     },
     async markFailed(id, error) {
       failed.run(error, id);
+    },
+    async requeue(id, now) {
+      return requeue.run(now, id).changes > 0;
+    },
+    async pauseTarget(target, reason, at) {
+      return pause.run(target, reason, at).changes > 0;
+    },
+    async resumeTarget(target) {
+      resume.run(target);
+    },
+    async pausedTargets() {
+      return paused.all() as PausedTarget[];
     },
     async listOutbox(statuses) {
       if (statuses.length === 0) return [];

@@ -15,6 +15,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       try {
         log.info({ config: loaded.file, sources: loaded.config.sources.length, digests: loaded.config.digests.length }, "starting");
         await worker.start();
+        log.info("running; Ctrl-C stops");
         const signal = await ctx.io.stopSignal;
         log.info({ signal }, "stopping: finishing the work in hand");
         await worker.stop();

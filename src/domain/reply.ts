@@ -1,4 +1,4 @@
-import type { Digest } from "../domain/digest.js";
+import type { Digest } from "./digest.js";
 
 /** Only the asker sees an ephemeral reply; a channel reply is posted for everyone. */
 export type ReplyVisibility = "ephemeral" | "channel";

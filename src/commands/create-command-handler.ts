@@ -1,0 +1,107 @@
+import type { WatchOwner, WatchStore } from "../alerts/index.js";
+import type { Clock } from "../domain/clock.js";
+import { BriefingError } from "../domain/errors.js";
+import type { Reply } from "../domain/reply.js";
+import type { BriefCommand, Invoker } from "./brief-command.js";
+import type { CommandHandler } from "./command-handler.js";
+import { HELP_TEXT } from "./help-text.js";
+import type { DigestService, QueryValidator, SearchService, SourceInfo, TopicInfo } from "./ports.js";
+import { describeSource } from "./describe-source.js";
+
+export interface CommandHandlerDeps {
+  search: SearchService;
+  digests: DigestService;
+  watches: WatchStore;
+  validateQuery: QueryValidator;
+  topics: TopicInfo[];
+  sources: () => Promise<SourceInfo[]>;
+  /** User ids allowed channel-wide actions besides the platform's own admins, per platform. */
+  admins: Partial<Record<Invoker["platform"], string[]>>;
+  clock: Clock;
+  maxWatchesPerUser?: number;
+}
+
+const SEARCH_LIMIT = 8;
+
+export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
+  const maxWatches = deps.maxWatchesPerUser ?? 25;
+  const ephemeral = (text: string): Reply => ({ visibility: "ephemeral", kind: "text", text });
+  const isAdmin = (invoker: Invoker) => invoker.isPlatformAdmin || (deps.admins[invoker.platform] ?? []).includes(invoker.userId);
+  const ownerOf = (invoker: Invoker): WatchOwner => ({ platform: invoker.platform, workspaceId: invoker.workspaceId, userId: invoker.userId });
+  const requireAdmin = (invoker: Invoker, action: string) => {
+    if (!isAdmin(invoker)) throw new BriefingError("command", `Only workspace admins (or the bot's configured admins) can ${action}.`);
+  };
+
+  const handlers: { [K in BriefCommand["name"]]: (command: Extract<BriefCommand, { name: K }>, invoker: Invoker) => Promise<Reply> } = {
+    async search(command) {
+      const digest = await deps.search.search({ text: command.query, limit: SEARCH_LIMIT });
+      if (digest.storyCount === 0) return ephemeral(`No stories match ${command.query}.`);
+      return { visibility: "ephemeral", kind: "stories", digest };
+    },
+    async watch(command, invoker) {
+      deps.validateQuery(command.query);
+      const owner = ownerOf(invoker);
+      if ((await deps.watches.watchesOf(owner)).length >= maxWatches) {
+        return ephemeral(`You have ${maxWatches} watches already; remove one with /brief unwatch <id> first.`);
+      }
+      if (command.channel !== null) requireAdmin(invoker, "send watch alerts to a channel");
+      const target = watchTarget(invoker, command.channel);
+      const watch = await deps.watches.addWatch({ owner, query: command.query, target, createdAt: deps.clock.now().toISOString() });
+      const where = command.channel === null ? "by direct message" : "to that channel";
+      return ephemeral(`Watch ${watch.id} created: new stories matching ${command.query} will be sent ${where}, once per story. Stop it with /brief unwatch ${watch.id}.`);
+    },
+    async unwatch(command, invoker) {
+      const removed = await deps.watches.removeWatch(command.watchId, ownerOf(invoker));
+      return ephemeral(removed ? `Watch ${command.watchId} removed.` : `You have no watch ${command.watchId}; /brief watches lists yours.`);
+    },
+    async watches(_command, invoker) {
+      const list = await deps.watches.watchesOf(ownerOf(invoker));
+      if (list.length === 0) return ephemeral("You have no watches. Create one with /brief watch <query>.");
+      return ephemeral(["Your watches:", ...list.map((w) => `${w.id}: ${w.query}`)].join("\n"));
+    },
+    async digest(command, invoker) {
+      if (!command.now) return { visibility: "ephemeral", kind: "stories", digest: await deps.digests.preview(invoker) };
+      requireAdmin(invoker, "post a digest to the channel");
+      const parts = await deps.digests.postNow(invoker);
+      return ephemeral(parts === 0 ? "Nothing new to post since the last digest." : "The digest is on its way to this channel.");
+    },
+    async topics() {
+      return ephemeral(["Topics this bot follows:", ...deps.topics.map((t) => `${t.name} (${t.id}): ${t.query}`)].join("\n"));
+    },
+    async feeds() {
+      const now = deps.clock.now();
+      const sources = await deps.sources();
+      return ephemeral(["Sources:", ...sources.map((source) => describeSource(source, now))].join("\n"));
+    },
+    async help() {
+      return ephemeral(HELP_TEXT);
+    },
+  };
+
+  return {
+    async handle(command, invoker) {
+      try {
+        const handler = handlers[command.name] as (c: BriefCommand, i: Invoker) => Promise<Reply>;
+        return await handler(command, invoker);
+      } catch (error) {
+        if (error instanceof BriefingError && (error.code === "command" || error.code === "query" || error.code === "usage")) {
+          return ephemeral(error.message);
+        }
+        throw error;
+      }
+    },
+    watchesOf: async (invoker) =>
+      (await deps.watches.watchesOf(ownerOf(invoker))).map((w) => ({ id: w.id, query: w.query, target: w.target })),
+  };
+}
+
+function watchTarget(invoker: Invoker, channel: string | null): string {
+  switch (invoker.platform) {
+    case "slack":
+      return channel === null ? `slack:@${invoker.userId}` : `slack:${channel}`;
+    case "discord":
+      return channel === null ? `discord-user:${invoker.userId}` : `discord:${channel}`;
+    case "console":
+      return "console";
+  }
+}

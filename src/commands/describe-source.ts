@@ -1,0 +1,14 @@
+import type { SourceInfo } from "./ports.js";
+
+/** One line of `/brief feeds`: healthy, paused with its reason, failing, or not polled yet. */
+export function describeSource(source: SourceInfo, now: Date): string {
+  const { state } = source;
+  if (!state?.lastPolledAt) return `${source.id}: not polled yet`;
+  if (state.pausedUntil && Date.parse(state.pausedUntil) > now.getTime()) {
+    return `${source.id}: paused until ${state.pausedUntil} after ${state.consecutiveFailures} failures (${state.lastError ?? "unknown error"})`;
+  }
+  if (state.consecutiveFailures > 0) {
+    return `${source.id}: failing (${state.consecutiveFailures} in a row): ${state.lastError ?? "unknown error"}`;
+  }
+  return `${source.id}: ok, last success ${state.lastSuccessAt ?? "never"}`;
+}

@@ -1,0 +1,78 @@
+import { BriefingError } from "../domain/errors.js";
+import type { BriefCommand, BriefCommandName } from "./brief-command.js";
+
+/** One usage line per subcommand; a malformed command answers with its own line. */
+export const COMMAND_USAGE: Readonly<Record<BriefCommandName, string>> = {
+  search: "Usage: /brief search <query>",
+  watch: "Usage: /brief watch <query>  or  /brief watch <query> in #channel",
+  unwatch: "Usage: /brief unwatch <id> (/brief watches lists your ids)",
+  watches: "Usage: /brief watches",
+  digest: "Usage: /brief digest  or  /brief digest now",
+  topics: "Usage: /brief topics",
+  feeds: "Usage: /brief feeds",
+  help: "Usage: /brief help",
+};
+
+export const GENERAL_USAGE =
+  "Usage: /brief search <query> | watch <query> [in #channel] | unwatch <id> | watches | digest [now] | topics | feeds | help";
+
+// A channel picked with `#` arrives as `<#C0123|name>` (Slack, with escaping on) or `<#C0123>`.
+const WATCH_IN_CHANNEL = /^(?<query>.*?)(?:^|\s+)in\s+<#(?<channel>[A-Z0-9]+)(?:\|[^>]*)?>$/is;
+// `in #name` that the platform did not turn into a mention: we cannot tell which channel it is.
+const WATCH_IN_PLAIN_CHANNEL = /(?:^|\s+)in\s+#[^\s]+$/i;
+const WATCH_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Turns the text after `/brief` into a command. Platform-neutral: channel mentions are expected in the
+ * `<#ID|name>` form, and the command never names a workspace or user (those come from the verified payload).
+ * Throws a `BriefingError` with code "command" whose message is the usage line.
+ */
+export function parseCommandText(text: string): BriefCommand {
+  const trimmed = text.trim();
+  if (trimmed === "") return { name: "help" };
+  const space = trimmed.search(/\s/);
+  const word = (space === -1 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  const rest = space === -1 ? "" : trimmed.slice(space).trim();
+
+  switch (word) {
+    case "search":
+      if (rest === "") throw usage("search");
+      return { name: "search", query: rest };
+    case "watch":
+      return parseWatch(rest);
+    case "unwatch":
+      if (!WATCH_ID.test(rest)) throw usage("unwatch");
+      return { name: "unwatch", watchId: rest };
+    case "digest":
+      if (rest === "") return { name: "digest", now: false };
+      if (rest.toLowerCase() === "now") return { name: "digest", now: true };
+      throw usage("digest");
+    case "watches":
+    case "topics":
+    case "feeds":
+      if (rest !== "") throw usage(word);
+      return { name: word };
+    case "help":
+      return { name: "help" };
+    default:
+      throw new BriefingError("command", `Unknown subcommand "${word.slice(0, 40)}". ${GENERAL_USAGE}`);
+  }
+}
+
+function parseWatch(rest: string): BriefCommand {
+  const inChannel = WATCH_IN_CHANNEL.exec(rest);
+  if (inChannel?.groups) {
+    const query = inChannel.groups.query?.trim() ?? "";
+    if (query === "") throw usage("watch");
+    return { name: "watch", query, channel: inChannel.groups.channel ?? null };
+  }
+  if (WATCH_IN_PLAIN_CHANNEL.test(rest)) {
+    throw new BriefingError("command", `Pick the channel from the # menu so it becomes a link. ${COMMAND_USAGE.watch}`);
+  }
+  if (rest === "") throw usage("watch");
+  return { name: "watch", query: rest, channel: null };
+}
+
+function usage(name: BriefCommandName): BriefingError {
+  return new BriefingError("command", COMMAND_USAGE[name]);
+}

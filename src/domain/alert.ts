@@ -1,0 +1,15 @@
+/** One story in a watch alert. */
+export interface AlertStory {
+  title: string;
+  url: string | null;
+  sourceId: string;
+  publishedAt: string;
+  matchedTerms: string[];
+}
+
+/** A watch alert: one story, or several collapsed into one message when a query fires often. */
+export interface Alert {
+  watchId: string;
+  query: string;
+  stories: AlertStory[];
+}

@@ -1,0 +1,83 @@
+import { planAlerts, type AlertHit, type AlertPlan, type Watch } from "../alerts/index.js";
+import type { AlertStory } from "../domain/alert.js";
+import type { Clock } from "../domain/clock.js";
+import type { NewOutboxMessage } from "../domain/outbound.js";
+import type { StoredItem } from "../domain/story.js";
+import { compileMatcher } from "../match/index.js";
+import { renderAlert } from "../render/index.js";
+import type { Store } from "../store/store.js";
+import { formatForTarget } from "./format-for-target.js";
+import type { Logger } from "./logger.js";
+import type { ItemMatcher } from "./pipeline-ports.js";
+
+export interface AlertJobDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  aliases: Record<string, string>;
+  sourceWeights: Record<string, number>;
+}
+
+/** Matches newly stored items against every watch and enqueues one alert per watch and story. */
+export function createAlertJob(deps: AlertJobDeps) {
+  let compiled: { signature: string; matcher: ItemMatcher } | null = null;
+
+  const matcherFor = (watches: Watch[]): ItemMatcher => {
+    const signature = watches.map((w) => `${w.id}\u0000${w.query}`).join("\u0001");
+    if (compiled?.signature !== signature) {
+      const matcher = compileMatcher({
+        queries: watches.map((w) => ({ id: w.id, query: w.query, threshold: 0 })),
+        aliases: deps.aliases,
+        sourceWeights: deps.sourceWeights,
+      });
+      compiled = { signature, matcher };
+    }
+    return compiled.matcher;
+  };
+
+  return async function onNewItems(items: StoredItem[]): Promise<number> {
+    const watches = await deps.store.allWatches();
+    if (watches.length === 0 || items.length === 0) return 0;
+    const byId = new Map(watches.map((w) => [w.id, w]));
+    const matcher = matcherFor(watches);
+    const now = deps.clock.now();
+    const hits: AlertHit[] = [];
+    for (const item of items) {
+      for (const match of matcher.match(item, now)) {
+        const watch = byId.get(match.topicId);
+        if (watch) hits.push({ watch, item, terms: match.terms });
+      }
+    }
+    let enqueued = 0;
+    for (const plan of planAlerts(hits)) {
+      const fresh = await claimFresh(deps.store, plan, now.toISOString());
+      if (fresh.length === 0) continue;
+      enqueued += await deps.store.enqueue(alertMessages({ ...plan, hits: fresh, collapsed: plan.collapsed && fresh.length > 1 }), now.toISOString());
+    }
+    if (enqueued > 0) deps.log.info({ job: "alerts", messages: enqueued }, "alerts enqueued");
+    return enqueued;
+  };
+}
+
+/** Only stories not alerted before for this watch go out; the claim is what makes an alert once per story. */
+async function claimFresh(store: Store, plan: AlertPlan, at: string): Promise<AlertHit[]> {
+  const fresh: AlertHit[] = [];
+  for (const hit of plan.hits) {
+    if (await store.claimAlert(plan.watch.id, hit.item.clusterId, at)) fresh.push(hit);
+  }
+  return fresh;
+}
+
+function alertMessages(plan: AlertPlan): NewOutboxMessage[] {
+  const format = formatForTarget(plan.watch.target);
+  const clusters = plan.hits.map((hit) => hit.item.clusterId).sort().join(",");
+  const group = `alert:${plan.watch.id}:${plan.collapsed ? clusters : plan.hits[0]!.item.clusterId}`;
+  const payloads = plan.collapsed
+    ? renderAlert({ watchId: plan.watch.id, query: plan.watch.query, stories: plan.hits.map(toAlertStory) }, format)
+    : plan.hits.flatMap((hit) => renderAlert({ watchId: plan.watch.id, query: plan.watch.query, stories: [toAlertStory(hit)] }, format));
+  return payloads.map((payload, part) => ({ key: `${group}:${part}`, target: plan.watch.target, group, part, payload }));
+}
+
+function toAlertStory(hit: AlertHit): AlertStory {
+  return { title: hit.item.title, url: hit.item.url, sourceId: hit.item.sourceId, publishedAt: hit.item.publishedAt, matchedTerms: hit.terms };
+}

@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import { compileMatcher } from "../../../match/index.js";
+import type { CliContext } from "../cli-context.js";
+import { readItemsJsonl } from "../read-items-jsonl.js";
+
+export function registerMatchCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("match")
+    .description("Match items (JSON lines: id, title, summary, content, url, source, publishedAt) against the config's topics.")
+    .argument("<items>", "a .jsonl file of items")
+    .option("-c, --config <file>", "config file")
+    .option("--json", "print one JSON object per item")
+    .action(async (file: string, options: { config?: string; json?: boolean }) => {
+      const { config } = await ctx.loadConfig(options.config);
+      const matcher = compileMatcher({
+        queries: config.topics.map((topic) => ({ id: topic.id, query: topic.query, threshold: topic.threshold })),
+        aliases: config.aliases,
+        sourceWeights: Object.fromEntries(config.sources.map((source) => [source.id, source.weight])),
+      });
+      const now = ctx.io.clock.now();
+      for (const item of await readItemsJsonl(file, now)) {
+        const topics = matcher.match(item, now).map((m) => ({ id: m.topicId, score: round(m.score), terms: m.terms, passes: matcher.passes(m) }));
+        ctx.print({ id: item.id, topics }, true, undefined);
+      }
+    });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,86 @@
+import { createCommandHandler, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
+import type { BriefingConfig, DigestConfig } from "../config/config-schema.js";
+import { formatTarget, type Target } from "../config/target.js";
+import { parseQuery } from "../match/index.js";
+import { createSearchService } from "../search/index.js";
+import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
+import type { BriefingApp } from "./app.js";
+import { digestIdOf, previewDigest, runDigest } from "./digest-job.js";
+import { compileSearchQuery } from "./search-query.js";
+
+/** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
+export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig): CommandHandler {
+  return createCommandHandler({
+    search: createArchiveSearch(app, config),
+    digests: createDigestService(app, config),
+    watches: app.store,
+    validateQuery: (query) => void parseQuery(query, config.aliases),
+    topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })),
+    sources: async () => {
+      const states = new Map((await app.store.listSourceStates()).map((state) => [state.sourceId, state]));
+      return config.sources.map((source) => ({ id: source.id, location: source.url ?? source.path ?? "", state: states.get(source.id) ?? null }));
+    },
+    admins: { slack: config.admins.slack, discord: config.admins.discord },
+    clock: app.digestDeps.clock,
+  });
+}
+
+/** Search over this app's SQLite archive with the config's aliases. */
+export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): SearchService {
+  return createSearchService({
+    index: createSqliteSearchIndex(app.database),
+    compile: (query) => compileSearchQuery(query, config),
+    clock: app.digestDeps.clock,
+    beat: config.beat,
+    timeZone: config.timezone,
+    outletOf: outletNames(config),
+  });
+}
+
+export function outletNames(config: BriefingConfig): (sourceId: string) => string {
+  const names = new Map(config.sources.map((source) => [source.id, source.name ?? source.id]));
+  return (sourceId) => names.get(sourceId) ?? sourceId;
+}
+
+function channelTarget(invoker: Invoker): Target {
+  switch (invoker.platform) {
+    case "slack":
+      return { platform: "slack", channel: invoker.channelId };
+    case "discord":
+      return { platform: "discord", channelId: invoker.channelId };
+    case "console":
+      return { platform: "console" };
+  }
+}
+
+/** The configured digest for the invoker's channel, else an ad-hoc one shaped like the first digest. */
+function digestFor(config: BriefingConfig, invoker: Invoker): { digest: DigestConfig; id: string } {
+  const target = formatTarget(channelTarget(invoker));
+  const index = config.digests.findIndex((digest) => formatTarget(digest.to) === target);
+  if (index >= 0) return { digest: config.digests[index]!, id: digestIdOf(config.digests[index]!, index) };
+  const template = config.digests[0];
+  const digest: DigestConfig = {
+    to: channelTarget(invoker),
+    schedule: template?.schedule ?? "0 9 * * 1-5",
+    topics: template?.topics,
+    max_stories: template?.max_stories ?? 12,
+    when_empty: "note",
+    timezone: template?.timezone,
+  };
+  return { digest, id: `adhoc-${target.replace(/[^a-zA-Z0-9]+/g, "-")}` };
+}
+
+function createDigestService(app: BriefingApp, config: BriefingConfig): DigestService {
+  return {
+    async preview(invoker) {
+      const { digest, id } = digestFor(config, invoker);
+      return (await previewDigest(app.digestDeps, digest, id)).model;
+    },
+    async postNow(invoker) {
+      const { digest, id } = digestFor(config, invoker);
+      const enqueued = await runDigest(app.digestDeps, digest, id);
+      await app.relay.drain();
+      return enqueued;
+    },
+  };
+}

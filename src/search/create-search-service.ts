@@ -1,0 +1,75 @@
+import type { Clock } from "../domain/clock.js";
+import type { Digest, DigestStory } from "../domain/digest.js";
+import { BriefingError } from "../domain/errors.js";
+import type { StoredItem } from "../domain/story.js";
+import type { SearchIndex, SearchQueryCompiler } from "./search-index.js";
+import { parseSearchFilters } from "./search-filters.js";
+
+export interface SearchServiceDeps {
+  index: SearchIndex;
+  compile: SearchQueryCompiler;
+  clock: Clock;
+  beat: string;
+  timeZone: string;
+  /** The outlet name shown for a source id. */
+  outletOf: (sourceId: string) => string;
+  /** How many candidates the index may return per search before the exact filter. */
+  candidateLimit?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Finds stories in the archive: index candidates, exact query filter, one entry per story, relevance and recency. */
+export function createSearchService(deps: SearchServiceDeps) {
+  const candidateLimit = deps.candidateLimit ?? 500;
+  return {
+    async search(request: { text: string; limit: number }): Promise<Digest> {
+      const now = deps.clock.now();
+      const filters = parseSearchFilters(request.text, now);
+      if (filters.query === "") throw new BriefingError("query", "Search for something: /brief search <query> [since:7d]");
+      const compiled = deps.compile(filters.query);
+      const candidates = await deps.index.candidates({
+        alternatives: compiled.alternatives,
+        since: filters.since,
+        before: filters.before,
+        topicIds: filters.topicIds,
+        limit: candidateLimit,
+      });
+      const best = new Map<string, { item: StoredItem; terms: string[]; rank: number; sources: Set<string> }>();
+      for (const item of candidates) {
+        const hit = compiled.matches(item, now);
+        if (!hit) continue;
+        const ageDays = Math.max(0, (now.getTime() - Date.parse(item.publishedAt)) / DAY_MS);
+        const rank = hit.score / (1 + ageDays / 30);
+        const current = best.get(item.clusterId);
+        if (!current) best.set(item.clusterId, { item, terms: hit.terms, rank, sources: new Set([item.sourceId]) });
+        else {
+          current.sources.add(item.sourceId);
+          if (rank > current.rank) Object.assign(current, { item, terms: hit.terms, rank });
+        }
+      }
+      const stories: DigestStory[] = [...best.values()]
+        .sort((a, b) => b.rank - a.rank)
+        .slice(0, request.limit)
+        .map(({ item, terms, rank, sources }) => ({
+          clusterId: item.clusterId,
+          title: item.title,
+          url: item.url,
+          sourceId: item.sourceId,
+          outlet: deps.outletOf(item.sourceId),
+          otherOutlets: [...sources].filter((s) => s !== item.sourceId).map(deps.outletOf),
+          publishedAt: item.publishedAt,
+          matchedTerms: terms,
+          excerpt: item.summary.slice(0, 240),
+          score: rank,
+        }));
+      return {
+        beat: deps.beat,
+        generatedAt: now.toISOString(),
+        timeZone: deps.timeZone,
+        storyCount: stories.length,
+        sections: stories.length === 0 ? [] : [{ topicId: "search", topicName: `Search: ${request.text}`, stories }],
+      };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type Database from "better-sqlite3";
+import type { CandidateRequest, SearchIndex } from "../../search/index.js";
+import { rowToItem, type ItemRow } from "./sqlite-item-store.js";
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
+/** FTS5 string literal: a term or phrase in double quotes, inner quotes doubled. */
+function ftsLiteral(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Candidates from the FTS indexes: Latin alternatives from the word index, CJK ones from the trigram
+ * index (or a LIKE scan for CJK terms shorter than a trigram). The exact query filters them afterwards.
+ */
+export function createSqliteSearchIndex(db: Database.Database): SearchIndex {
+  return {
+    async candidates(request) {
+      const found = new Map<string, ItemRow>();
+      const add = (rows: ItemRow[]) => rows.forEach((row) => found.has(row.key) || found.set(row.key, row));
+      if (request.alternatives.length === 0) add(recent(db, request));
+      for (const terms of request.alternatives) {
+        if (terms.length === 0) continue;
+        add(terms.some((term) => CJK.test(term)) ? cjkCandidates(db, terms, request) : wordCandidates(db, terms, request));
+      }
+      return [...found.values()].slice(0, request.limit).map(rowToItem);
+    },
+  };
+}
+
+function filters(request: CandidateRequest, alias: string): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (request.since) {
+    parts.push(`${alias}.published_at >= ?`);
+    params.push(request.since);
+  }
+  if (request.before) {
+    parts.push(`${alias}.published_at < ?`);
+    params.push(request.before);
+  }
+  if (request.topicIds.length > 0) {
+    parts.push(`${alias}.key IN (SELECT item_key FROM item_topics WHERE topic_id IN (${request.topicIds.map(() => "?").join(", ")}))`);
+    params.push(...request.topicIds);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(""), params };
+}
+
+function wordCandidates(db: Database.Database, terms: string[], request: CandidateRequest): ItemRow[] {
+  const where = filters(request, "items");
+  return db
+    .prepare(
+      `SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid
+       WHERE items_fts MATCH ?${where.sql} ORDER BY items_fts.rank LIMIT ?`,
+    )
+    .all(terms.map(ftsLiteral).join(" AND "), ...where.params, request.limit) as ItemRow[];
+}
+
+function cjkCandidates(db: Database.Database, terms: string[], request: CandidateRequest): ItemRow[] {
+  const indexed = terms.filter((term) => [...term].length >= 3);
+  const scanned = terms.filter((term) => [...term].length < 3);
+  const where = filters(request, "items");
+  const like = scanned.map(() => " AND (items.title LIKE ? ESCAPE '\\' OR items.summary LIKE ? ESCAPE '\\')").join("");
+  const likeParams = scanned.flatMap((term) => {
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return [pattern, pattern];
+  });
+  if (indexed.length > 0) {
+    return db
+      .prepare(
+        `SELECT items.* FROM items_fts_cjk JOIN items ON items.rowid = items_fts_cjk.rowid
+         WHERE items_fts_cjk MATCH ?${like}${where.sql} ORDER BY items_fts_cjk.rank LIMIT ?`,
+      )
+      .all(indexed.map(ftsLiteral).join(" AND "), ...likeParams, ...where.params, request.limit) as ItemRow[];
+  }
+  return db
+    .prepare(`SELECT items.* FROM items WHERE 1 = 1${like}${where.sql} ORDER BY items.published_at DESC LIMIT ?`)
+    .all(...likeParams, ...where.params, request.limit) as ItemRow[];
+}
+
+function recent(db: Database.Database, request: CandidateRequest): ItemRow[] {
+  const where = filters(request, "items");
+  return db
+    .prepare(`SELECT items.* FROM items WHERE 1 = 1${where.sql} ORDER BY items.published_at DESC LIMIT ?`)
+    .all(...where.params, request.limit) as ItemRow[];
+}
