@@ -5,6 +5,9 @@ export interface Migration {
   sql: string;
 }
 
+/** Kana, CJK ideographs and Hangul: text in these needs the trigram index. */
+const CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff";
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -90,7 +93,8 @@ export const migrations: Migration[] = [
   {
     version: 3,
     name: "full-text search",
-    // unicode61 splits Latin text into words; it cannot split Chinese, so a trigram index serves CJK terms.
+    // unicode61 splits Latin text into words; it cannot split Chinese, so a trigram index serves CJK
+    // terms. Only items with CJK text enter it: trigrams cost several times the insert time and size.
     sql: `
       CREATE VIRTUAL TABLE items_fts USING fts5(
         title, summary, content, content='items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
@@ -100,10 +104,16 @@ export const migrations: Migration[] = [
       );
       CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
         INSERT INTO items_fts (rowid, title, summary, content) VALUES (new.rowid, new.title, new.summary, new.content);
+      END;
+      CREATE TRIGGER items_fts_cjk_insert AFTER INSERT ON items
+        WHEN (new.title || new.summary) GLOB '*[${CJK_RANGES}]*' BEGIN
         INSERT INTO items_fts_cjk (rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
       END;
       CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
         INSERT INTO items_fts (items_fts, rowid, title, summary, content) VALUES ('delete', old.rowid, old.title, old.summary, old.content);
+      END;
+      CREATE TRIGGER items_fts_cjk_delete AFTER DELETE ON items
+        WHEN (old.title || old.summary) GLOB '*[${CJK_RANGES}]*' BEGIN
         INSERT INTO items_fts_cjk (items_fts_cjk, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
       END;
       CREATE INDEX items_published ON items (published_at);
