@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { ConfigError, issuesFromZod, type ConfigIssue } from "./config-error.js";
 import { briefingConfigSchema, type BriefingConfig } from "./config-schema.js";
 
@@ -25,13 +25,14 @@ export async function loadConfig(file: string, checks: ConfigCheck[] = []): Prom
 }
 
 export function parseConfigText(text: string, file: string, checks: ConfigCheck[] = []): LoadedConfig {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (document.errors.length > 0) {
     throw new ConfigError(
       file,
       document.errors.map((error) => {
-        const at = error.linePos?.[0];
-        const where = at ? `line ${at.line}, column ${at.col}: ` : "";
+        const at = lines.linePos(error.pos[0]);
+        const where = `line ${at.line}, column ${at.col}: `;
         return { path: "", message: `not valid YAML: ${where}${firstLine(error.message)}` };
       }),
     );

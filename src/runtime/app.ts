@@ -5,12 +5,12 @@ import { formatTarget } from "../config/target.js";
 import { renderNotice } from "../render/index.js";
 import { formatForTarget } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
-import type { StoredItem } from "../domain/story.js";
 import { createIngester, type Ingester, type SourceSpec } from "../ingest/index.js";
 import { compileMatcher } from "../match/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
-import { createSqliteClusterIndex, clusterIndexSchema } from "../store/sqlite/sqlite-cluster-index.js";
+import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
+import { createAlertJob } from "./alert-job.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
 import type { ItemMatcher } from "./pipeline-ports.js";
@@ -23,7 +23,6 @@ export interface AppDeps {
   senderFor: SenderForTarget;
   /** Overrides the configured database file (tests use ":memory:"). */
   databaseFile?: string;
-  onNewItems?: (items: StoredItem[]) => Promise<void>;
 }
 
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
@@ -43,9 +42,7 @@ export interface BriefingApp {
 
 export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
-  const db = openDatabase(deps.databaseFile ?? config.storage.path, [
-    { version: 1000, name: "cluster-index", sql: clusterIndexSchema },
-  ]);
+  const db = openDatabase(deps.databaseFile ?? config.storage.path);
   const store = createSqliteStore(db);
   const matcher = compileMatcher({
     queries: config.topics.map((topic) => ({ id: topic.id, query: topic.query, threshold: topic.threshold })),
@@ -53,7 +50,19 @@ export function createApp(deps: AppDeps): BriefingApp {
     sourceWeights: Object.fromEntries(config.sources.map((source) => [source.id, source.weight])),
   });
   const clusterer = createClusterer({ index: createSqliteClusterIndex(db), windowHours: config.cluster.window / 3_600_000 });
-  const ingester = createIngester({ clock: deps.clock, defaultIntervalMs: config.poll.every });
+  const ingester = createIngester({
+    clock: deps.clock,
+    defaultIntervalMs: config.poll.every,
+    minIntervalMs: config.poll.min_interval,
+    maxIntervalMs: config.poll.max_interval,
+    concurrency: config.poll.concurrency,
+    perHostConcurrency: config.poll.per_host,
+    timeoutMs: config.poll.timeout,
+    maxBytes: config.poll.max_bytes,
+    allowPrivateNetworks: config.poll.allow_private_networks,
+  });
+  const sourceWeights = Object.fromEntries(config.sources.map((source) => [source.id, source.weight]));
+  const alerts = createAlertJob({ store, clock: deps.clock, log: deps.log, aliases: config.aliases, sourceWeights });
   const sources: SourceSpec[] = config.sources.map((source) => ({
     id: source.id,
     url: source.url,
@@ -96,7 +105,16 @@ export function createApp(deps: AppDeps): BriefingApp {
     matcher: () => matcher,
     poll: (options) =>
       runPollCycle(
-        { sources, ingester, matcher: () => matcher, clusterer, store, clock: deps.clock, log: deps.log, onNewItems: deps.onNewItems },
+        {
+          sources,
+          ingester,
+          matcher: () => matcher,
+          clusterer,
+          store,
+          clock: deps.clock,
+          log: deps.log,
+          onNewItems: async (items) => void (await alerts(items)),
+        },
         options,
       ),
     runDigest: (index) => runDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index)),

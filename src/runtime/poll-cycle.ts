@@ -62,8 +62,12 @@ async function storeResult(
   const now = deps.clock.now();
   const matcher = deps.matcher();
   const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
+  // Oldest first, so a story is named after, and led by, the item that broke it.
+  const fresh = uniqueById(result.items.filter((candidate) => !known.has(candidate.id))).sort(
+    (a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt),
+  );
   const prepared: ItemToStore[] = [];
-  for (const item of result.items.filter((candidate) => !known.has(candidate.id))) {
+  for (const item of fresh) {
     try {
       prepared.push(await prepareItem(item, source, matcher, deps.clusterer, now));
     } catch (error) {
@@ -91,4 +95,8 @@ async function prepareItem(
     passedTopicIds: matches.filter((match) => matcher.passes(match)).map((match) => match.topicId),
     clusterId,
   };
+}
+
+function uniqueById(items: FeedItem[]): FeedItem[] {
+  return [...new Map(items.map((item) => [item.id, item])).values()];
 }

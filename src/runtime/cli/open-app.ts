@@ -1,14 +1,32 @@
+import type { CommandHandler } from "../../commands/index.js";
 import type { LoadedConfig } from "../../config/load-config.js";
-import { createConsoleSender } from "../../platforms/console/console-sender.js";
-import type { SenderForTarget } from "../../outbox/index.js";
 import { createApp, type BriefingApp } from "../app.js";
+import { createBriefCommandHandler } from "../command-services.js";
+import { createPlatforms, type Platforms } from "../platforms.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Builds the app for a command: config from the usual places, senders for the platforms that have credentials. */
-export async function openApp(ctx: CliContext, configOption: string | undefined): Promise<{ app: BriefingApp; loaded: LoadedConfig }> {
+export async function openApp(
+  ctx: CliContext,
+  configOption: string | undefined,
+): Promise<{ app: BriefingApp; loaded: LoadedConfig; platforms: Platforms }> {
   const loaded = await ctx.loadConfig(configOption);
-  const consoleSender = createConsoleSender(ctx.io.stdout);
-  const senderFor: SenderForTarget = (target) => (target === "console" ? consoleSender : null);
-  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor });
-  return { app, loaded };
+  // The handler needs the app and the app needs the platforms' senders, so the platforms get the handler late.
+  let handler: CommandHandler | null = null;
+  const lateHandler: CommandHandler = {
+    handle: (command, invoker) => handler!.handle(command, invoker),
+    watchesOf: (invoker) => handler!.watchesOf(invoker),
+  };
+  const platforms = createPlatforms({
+    env: ctx.env(),
+    rawEnv: ctx.io.env,
+    config: loaded.config,
+    handler: lateHandler,
+    log: ctx.logger(),
+    clock: ctx.io.clock,
+    stdout: ctx.io.stdout,
+  });
+  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor });
+  handler = createBriefCommandHandler(app, loaded.config);
+  return { app, loaded, platforms };
 }

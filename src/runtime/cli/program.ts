@@ -5,6 +5,7 @@ import { createCliContext, type CliIo } from "./cli-context.js";
 import { registerClusterCommand } from "./commands/cluster-command.js";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDigestCommand } from "./commands/digest-command.js";
+import { registerDiscordCommand } from "./commands/discord-command.js";
 import { registerMatchCommand } from "./commands/match-command.js";
 import { registerOutboxCommand } from "./commands/outbox-command.js";
 import { registerPollCommand } from "./commands/poll-command.js";
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerMatchCommand,
     registerClusterCommand,
     registerOutboxCommand,
+    registerDiscordCommand,
     registerConfigCommand,
   ];
   for (const register of commands) {

@@ -1,3 +1,5 @@
+import { clusterIndexSchema } from "./sqlite-cluster-index.js";
+
 /** Versioned schema changes, applied in order on open; never edit one that has shipped, add the next. */
 export interface Migration {
   version: number;
@@ -130,5 +132,10 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX outbox_target ON outbox (target, status, id);
     `,
+  },
+  {
+    version: 5,
+    name: "story clusters",
+    sql: clusterIndexSchema,
   },
 ];

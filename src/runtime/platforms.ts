@@ -1,0 +1,105 @@
+import type { CommandHandler } from "../commands/index.js";
+import type { Env } from "../config/env.js";
+import type { BriefingConfig } from "../config/config-schema.js";
+import type { Clock } from "../domain/clock.js";
+import type { Sender, SenderForTarget } from "../outbox/index.js";
+import { createConsoleSender } from "../platforms/console/console-sender.js";
+import { createDiscordPlatform, createDiscordRest, createDiscordSender, type DiscordPlatform } from "../platforms/discord/index.js";
+import { createSlackPlatform, type SlackPlatform } from "../platforms/slack/index.js";
+import type { Logger } from "./logger.js";
+
+/** What is listening: Slack's mode and HTTP port (null in Socket Mode), and whether Discord is connected. */
+export interface StartedPlatforms {
+  slack: { mode: "socket" | "http"; port: number | null } | null;
+  discord: boolean;
+}
+
+export interface PlatformsOptions {
+  env: Env;
+  /** The raw environment, for the webhook URLs that `discord-webhook:<ENV_NAME>` targets name. */
+  rawEnv: NodeJS.ProcessEnv;
+  config: BriefingConfig;
+  handler: CommandHandler;
+  log: Logger;
+  clock: Clock;
+  stdout: { write(text: string): unknown };
+}
+
+/** The platforms this deployment has credentials for; the console is always there. */
+export interface Platforms {
+  senderFor: SenderForTarget;
+  /** Starts the command listeners (Slack receiver, Discord gateway). Only `briefing run` needs them. */
+  start(): Promise<StartedPlatforms>;
+  stop(): Promise<void>;
+}
+
+export function createPlatforms(options: PlatformsOptions): Platforms {
+  const { env, config, handler, clock } = options;
+  const consoleSender = createConsoleSender(options.stdout);
+  const webhooks = webhookUrls(config, options.rawEnv, options.log);
+
+  const slack: SlackPlatform | null = env.SLACK_BOT_TOKEN
+    ? createSlackPlatform({
+        botToken: env.SLACK_BOT_TOKEN,
+        signingSecret: env.SLACK_SIGNING_SECRET,
+        appToken: env.SLACK_APP_TOKEN,
+        apiUrl: env.SLACK_API_URL,
+        port: env.PORT,
+        handler,
+        admins: config.admins.slack,
+        log: options.log.child({ platform: "slack" }),
+        clock,
+      })
+    : null;
+
+  const discordLog = options.log.child({ platform: "discord" });
+  const discord: DiscordPlatform | null =
+    env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID
+      ? createDiscordPlatform({
+          token: env.DISCORD_TOKEN,
+          applicationId: env.DISCORD_APPLICATION_ID,
+          apiUrl: env.DISCORD_API_URL,
+          handler,
+          admins: config.admins.discord,
+          log: discordLog,
+          clock,
+          webhooks,
+        })
+      : null;
+  // Digest-only Discord: channel webhooks work without a bot token.
+  const webhookOnly: Sender | null =
+    discord === null && Object.keys(webhooks).length > 0
+      ? createDiscordSender({ rest: createDiscordRest({ apiUrl: env.DISCORD_API_URL, log: discordLog }), hasToken: false, webhooks, log: discordLog })
+      : null;
+
+  return {
+    senderFor(target) {
+      if (target === "console") return consoleSender;
+      if (target.startsWith("slack:")) return slack?.sender ?? null;
+      if (target.startsWith("discord")) return discord?.sender ?? (target.startsWith("discord-webhook:") ? webhookOnly : null);
+      return null;
+    },
+    async start() {
+      const started: StartedPlatforms = { slack: slack ? await slack.start() : null, discord: false };
+      if (discord) {
+        await discord.start();
+        started.discord = true;
+      }
+      return started;
+    },
+    async stop() {
+      await Promise.all([slack?.stop(), discord?.stop()]);
+    },
+  };
+}
+
+function webhookUrls(config: BriefingConfig, rawEnv: NodeJS.ProcessEnv, log: Logger): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const digest of config.digests) {
+    if (digest.to.platform !== "discord-webhook") continue;
+    const url = rawEnv[digest.to.envName];
+    if (url) urls[digest.to.envName] = url;
+    else log.warn({ env_name: digest.to.envName }, "a digest posts to a Discord webhook whose environment variable is not set");
+  }
+  return urls;
+}

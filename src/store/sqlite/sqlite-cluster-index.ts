@@ -1,0 +1,106 @@
+import type Database from "better-sqlite3";
+import type { ClusterIndex, IndexedCluster, IndexedItem } from "../../cluster/index.js";
+
+/** Tables the clusterer's index needs; applied as a versioned migration by the runtime. */
+export const clusterIndexSchema = `
+  CREATE TABLE IF NOT EXISTS cluster_identities (
+    identity TEXT PRIMARY KEY,
+    item_key TEXT NOT NULL,
+    cluster_id TEXT NOT NULL,
+    duplicate_of TEXT,
+    published_ms INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS clusters (
+    id TEXT PRIMARY KEY,
+    start_ms INTEGER NOT NULL,
+    signature BLOB NOT NULL,
+    sources TEXT NOT NULL,
+    size INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS cluster_bands (
+    band_key TEXT NOT NULL,
+    cluster_id TEXT NOT NULL,
+    start_ms INTEGER NOT NULL,
+    PRIMARY KEY (band_key, cluster_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS cluster_bands_by_cluster ON cluster_bands (cluster_id);
+`;
+
+interface ClusterRow {
+  id: string;
+  start_ms: number;
+  signature: Buffer;
+  sources: string;
+  size: number;
+}
+
+function rowToCluster(row: ClusterRow): IndexedCluster {
+  const bytes = new Uint8Array(row.signature);
+  return {
+    id: row.id,
+    startMs: row.start_ms,
+    signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    sources: JSON.parse(row.sources) as string[],
+    size: row.size,
+  };
+}
+
+/** The clusterer's index in the bot's SQLite file, so stories survive restarts. */
+export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
+  const findIdentity = db.prepare(
+    `SELECT i.item_key, i.cluster_id, i.duplicate_of, i.published_ms, c.* FROM cluster_identities AS i
+     JOIN clusters AS c ON c.id = i.cluster_id WHERE i.identity = ?`,
+  );
+  const findBand = db.prepare(
+    `SELECT DISTINCT c.* FROM cluster_bands AS b JOIN clusters AS c ON c.id = b.cluster_id
+     WHERE b.band_key = ? AND b.start_ms BETWEEN ? AND ?`,
+  );
+  const putIdentity = db.prepare(
+    `INSERT INTO cluster_identities (identity, item_key, cluster_id, duplicate_of, published_ms) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (identity) DO UPDATE SET item_key = excluded.item_key, cluster_id = excluded.cluster_id,
+       duplicate_of = excluded.duplicate_of, published_ms = excluded.published_ms
+     WHERE excluded.published_ms >= cluster_identities.published_ms`,
+  );
+  const putCluster = db.prepare(
+    `INSERT INTO clusters (id, start_ms, signature, sources, size) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, signature = excluded.signature,
+       sources = excluded.sources, size = excluded.size`,
+  );
+  const dropBands = db.prepare("DELETE FROM cluster_bands WHERE cluster_id = ?");
+  const putBand = db.prepare("INSERT OR IGNORE INTO cluster_bands (band_key, cluster_id, start_ms) VALUES (?, ?, ?)");
+  const prune = db.prepare("DELETE FROM cluster_bands WHERE start_ms < ?");
+
+  const save = db.transaction((item: IndexedItem, identities: readonly string[], update: { cluster: IndexedCluster; bandKeys: readonly string[] } | null) => {
+    for (const identity of identities) putIdentity.run(identity, item.key, item.clusterId, item.duplicateOf, item.publishedMs);
+    if (!update) return;
+    const { cluster, bandKeys } = update;
+    const signature = Buffer.from(cluster.signature.buffer, cluster.signature.byteOffset, cluster.signature.byteLength);
+    putCluster.run(cluster.id, cluster.startMs, signature, JSON.stringify(cluster.sources), cluster.size);
+    dropBands.run(cluster.id);
+    for (const key of bandKeys) putBand.run(key, cluster.id, cluster.startMs);
+  });
+
+  return {
+    async findItem(identity) {
+      const row = findIdentity.get(identity) as (ClusterRow & { item_key: string; cluster_id: string; duplicate_of: string | null; published_ms: number }) | undefined;
+      if (!row) return null;
+      return {
+        item: { key: row.item_key, clusterId: row.cluster_id, duplicateOf: row.duplicate_of, publishedMs: row.published_ms },
+        cluster: rowToCluster(row),
+      };
+    },
+    async findClusters(bandKeys, fromMs, toMs) {
+      const found = new Map<string, IndexedCluster>();
+      for (const key of bandKeys) {
+        for (const row of findBand.all(key, fromMs, toMs) as ClusterRow[]) if (!found.has(row.id)) found.set(row.id, rowToCluster(row));
+      }
+      return [...found.values()];
+    },
+    async save(item, identities, update) {
+      save.immediate(item, identities, update);
+    },
+    async prune(beforeMs) {
+      prune.run(beforeMs);
+    },
+  };
+}
