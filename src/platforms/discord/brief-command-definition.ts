@@ -1,0 +1,56 @@
+import {
+  ChannelType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+
+export const BRIEF_COMMAND_NAME = "brief";
+/** Longer queries are refused by Discord itself, before they reach us. */
+export const QUERY_MAX_LENGTH = 300;
+
+/**
+ * `/brief` as Discord registers it: one command with a subcommand per `BriefCommand`, typed options,
+ * and autocomplete for the watch id of `unwatch`. Usable in servers and in the bot's DMs.
+ */
+export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSONBody = new SlashCommandBuilder()
+  .setName(BRIEF_COMMAND_NAME)
+  .setDescription("News briefings: search the archive, watch for stories, digests")
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .addSubcommand((sub) =>
+    sub
+      .setName("search")
+      .setDescription("Top stories from the archive")
+      .addStringOption((o) =>
+        o.setName("query").setDescription('Words, "phrases", AND/OR/NOT, since:7d, topic:<id>').setRequired(true).setMaxLength(QUERY_MAX_LENGTH),
+      ),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("watch")
+      .setDescription("Alert me when a matching story appears")
+      .addStringOption((o) => o.setName("query").setDescription("What to watch for").setRequired(true).setMaxLength(QUERY_MAX_LENGTH))
+      .addChannelOption((o) =>
+        o
+          .setName("channel")
+          .setDescription("Send the alerts to this channel instead of a DM (Manage Server)")
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      ),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("unwatch")
+      .setDescription("Stop one of your watches")
+      .addStringOption((o) => o.setName("id").setDescription("The watch to stop").setRequired(true).setAutocomplete(true).setMaxLength(100)),
+  )
+  .addSubcommand((sub) => sub.setName("watches").setDescription("List your watches with their ids"))
+  .addSubcommand((sub) =>
+    sub
+      .setName("digest")
+      .setDescription("Preview this channel's digest")
+      .addBooleanOption((o) => o.setName("now").setDescription("Post it to the channel now (Manage Server)")),
+  )
+  .addSubcommand((sub) => sub.setName("topics").setDescription("The topics this bot follows"))
+  .addSubcommand((sub) => sub.setName("feeds").setDescription("Health of each news source"))
+  .addSubcommand((sub) => sub.setName("help").setDescription("How to use /brief"))
+  .toJSON();

@@ -1,0 +1,101 @@
+import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
+import type { CommandHandler } from "../../commands/command-handler.js";
+import type { Clock } from "../../domain/clock.js";
+import type { Sender } from "../../outbox/sender.js";
+import { BRIEF_COMMAND_NAME } from "./brief-command-definition.js";
+import { createDiscordSender } from "./create-discord-sender.js";
+import type { DiscordLog } from "./discord-log.js";
+import { createDiscordRest, discordRestOptions, watchRateLimits } from "./discord-rest.js";
+import { handleAutocomplete } from "./handle-autocomplete.js";
+import { handleCommandInteraction } from "./handle-command-interaction.js";
+import { createRecentIds } from "./recent-ids.js";
+
+export interface DiscordPlatformOptions {
+  /** The bot token (DISCORD_TOKEN); a secret, never logged. */
+  token: string;
+  /** DISCORD_APPLICATION_ID; interactions for other applications are ignored. */
+  applicationId: string;
+  /** REST base without the version (DISCORD_API_URL); defaults to https://discord.com/api. */
+  apiUrl?: string;
+  handler: CommandHandler;
+  /** Discord user ids allowed channel-wide actions besides members with Manage Server. */
+  admins: readonly string[];
+  log: DiscordLog;
+  clock: Clock;
+  /** Env name → channel webhook URL, for `discord-webhook:<ENV_NAME>` targets. */
+  webhooks: Record<string, string>;
+  /** Commands not known to be slow are answered directly if the handler is this quick (default 1,500 ms). */
+  deferAfterMs?: number;
+  /** Longer rate-limit waits are left to the outbox instead of blocking (default 10 s). */
+  maxRateLimitWaitMs?: number;
+}
+
+/** The Discord bot: `/brief` over the gateway, and the outbox sender for `discord…` targets. */
+export interface DiscordPlatform {
+  /** Logs in and resolves once the gateway session is ready. */
+  start(): Promise<void>;
+  /** Lets interactions in hand finish, then closes the gateway. The sender keeps working. */
+  stop(): Promise<void>;
+  sender: Sender;
+}
+
+export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordPlatform {
+  const { log } = options;
+  const restSettings = { apiUrl: options.apiUrl, maxRateLimitWaitMs: options.maxRateLimitWaitMs };
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: discordRestOptions(restSettings),
+  });
+  watchRateLimits(client.rest, log);
+  // Its own REST client: Client#destroy clears the token of the client's one, and the outbox may still send.
+  const sender = createDiscordSender({
+    rest: createDiscordRest({ ...restSettings, token: options.token, log }),
+    hasToken: true,
+    webhooks: options.webhooks,
+    log,
+    restSettings: { maxRateLimitWaitMs: options.maxRateLimitWaitMs },
+  });
+  const deps = { ...options, deferAfterMs: options.deferAfterMs ?? 1_500 };
+  const inFlight = new Set<Promise<void>>();
+  const recent = createRecentIds(1_000);
+
+  const route = (interaction: Interaction): Promise<void> | null => {
+    if (interaction.applicationId !== options.applicationId) {
+      log.warn({ interaction_id: interaction.id }, "ignored an interaction for another application; check DISCORD_APPLICATION_ID");
+      return null;
+    }
+    if (!recent.firstTime(interaction.id)) {
+      log.info({ interaction_id: interaction.id }, "ignored a repeated interaction");
+      return null;
+    }
+    if (interaction.isChatInputCommand() && interaction.commandName === BRIEF_COMMAND_NAME) return handleCommandInteraction(interaction, deps);
+    if (interaction.isAutocomplete() && interaction.commandName === BRIEF_COMMAND_NAME) return handleAutocomplete(interaction, deps);
+    return null;
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = route(interaction);
+    if (!work) return;
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, close_code: event.code }, "discord gateway closed for good"));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "discord gateway reconnecting"));
+
+  return {
+    sender,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      log.info({ bot_user_id: client.user?.id, guilds: client.guilds.cache.size }, "connected to Discord");
+    },
+    async stop() {
+      await Promise.allSettled([...inFlight]);
+      await client.destroy();
+      log.info({}, "disconnected from Discord");
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import type { BriefCommand, BriefCommandName } from "../../commands/brief-command.js";
+import { BRIEF_COMMAND_NAME, QUERY_MAX_LENGTH } from "./brief-command-definition.js";
+
+/** An option of a slash-command interaction, as in the gateway payload and discord.js's `options.data`. */
+export interface InteractionOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  options?: readonly InteractionOption[];
+  focused?: boolean;
+}
+
+/** The `data` of a chat-input interaction: the command name and its (sub)command options. */
+export interface InteractionCommandData {
+  name: string;
+  options?: readonly InteractionOption[];
+}
+
+export type Translation = { ok: true; command: BriefCommand } | { ok: false; message: string };
+
+const SUBCOMMAND = 1;
+
+const query = z
+  .string()
+  .trim()
+  .min(1, "Give a query, e.g. /brief search export controls")
+  .max(QUERY_MAX_LENGTH, `Queries are at most ${QUERY_MAX_LENGTH} characters`);
+const snowflake = z.string().regex(/^\d{17,20}$/, "That is not a Discord channel");
+
+/** One schema per subcommand: the options Discord delivered, parsed into the shared command model. */
+const subcommandSchemas: { [K in BriefCommandName]: z.ZodType<Extract<BriefCommand, { name: K }>> } = {
+  search: z.object({ query }).transform(({ query }) => ({ name: "search" as const, query })),
+  watch: z
+    .object({ query, channel: snowflake.optional() })
+    .transform(({ query, channel }) => ({ name: "watch" as const, query, channel: channel ?? null })),
+  unwatch: z
+    .object({ id: z.string().trim().min(1, "Give the id of the watch to stop").max(100) })
+    .transform(({ id }) => ({ name: "unwatch" as const, watchId: id })),
+  watches: z.object({}).transform(() => ({ name: "watches" as const })),
+  digest: z.object({ now: z.boolean().optional() }).transform(({ now }) => ({ name: "digest" as const, now: now ?? false })),
+  topics: z.object({}).transform(() => ({ name: "topics" as const })),
+  feeds: z.object({}).transform(() => ({ name: "feeds" as const })),
+  help: z.object({}).transform(() => ({ name: "help" as const })),
+};
+
+function isSubcommandName(name: string): name is BriefCommandName {
+  return Object.hasOwn(subcommandSchemas, name);
+}
+
+/** The subcommand of a `/brief` interaction and its options by name; null when it is not one. */
+export function subcommandOf(data: InteractionCommandData): { name: string; options: readonly InteractionOption[] } | null {
+  if (data.name !== BRIEF_COMMAND_NAME) return null;
+  const sub = data.options?.find((option) => option.type === SUBCOMMAND);
+  return sub ? { name: sub.name, options: sub.options ?? [] } : null;
+}
+
+/** Turns a verified `/brief` interaction's data into a `BriefCommand`, or a message for the user. */
+export function toBriefCommand(data: InteractionCommandData): Translation {
+  const sub = subcommandOf(data);
+  if (!sub || !isSubcommandName(sub.name)) {
+    return { ok: false, message: "Unknown command: this server may have an old /brief registered. Try /brief help." };
+  }
+  const values = Object.fromEntries(sub.options.map((option) => [option.name, option.value]));
+  const parsed = subcommandSchemas[sub.name].safeParse(values);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return { ok: false, message: `${where}${issue?.message ?? "invalid options"}` };
+}

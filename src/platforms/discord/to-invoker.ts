@@ -1,0 +1,27 @@
+import { PermissionFlagsBits, PermissionsBitField } from "discord.js";
+import type { Invoker } from "../../commands/brief-command.js";
+
+/** What a verified interaction says about who asked and where; read from the gateway payload only. */
+export interface InteractionOrigin {
+  guildId: string | null;
+  channelId: string | null;
+  userId: string;
+  /** The member's permissions in the channel (`member.permissions`); null in a DM. */
+  permissions: bigint | null;
+}
+
+/**
+ * The invoker of a command. Admin means Manage Server (Administrator implies it) or a user id on the
+ * configured allow-list; in a DM there are no server permissions. Null without a channel to answer in.
+ */
+export function toInvoker(origin: InteractionOrigin, admins: readonly string[]): Invoker | null {
+  if (origin.channelId === null) return null;
+  const managesServer = origin.permissions !== null && new PermissionsBitField(origin.permissions).has(PermissionFlagsBits.ManageGuild);
+  return {
+    platform: "discord",
+    workspaceId: origin.guildId,
+    channelId: origin.channelId,
+    userId: origin.userId,
+    isPlatformAdmin: (origin.guildId !== null && managesServer) || admins.includes(origin.userId),
+  };
+}

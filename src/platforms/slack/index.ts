@@ -1,0 +1,5 @@
+export { createSlackPlatform, type SlackPlatform, type SlackPlatformOptions } from "./create-slack-platform.js";
+export { createSlackSender, type SlackSenderOptions } from "./sender/create-slack-sender.js";
+export { parseSlackCommandText } from "./parse-slack-command-text.js";
+export { SLACK_HTTP_PATHS } from "./build-slack-app.js";
+export type { SlackLog } from "./slack-log.js";
