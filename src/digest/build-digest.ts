@@ -1,8 +1,13 @@
-import type { StoredItem } from "../domain/story.js";
 import type { Digest, DigestSection, DigestStory } from "../domain/digest.js";
+import type { StoredItem } from "../domain/story.js";
+import { excerptOf } from "./excerpt.js";
+import { footerFor } from "./footer.js";
+import { pickStories, type PickedStory } from "./pick-stories.js";
+import { httpUrlOrNull } from "./safe-url.js";
 
 export interface DigestInput {
   beat: string;
+  /** The digest's topics in the configured order: sections follow it. */
   topics: Array<{ id: string; name: string }>;
   /** Items first seen in the digest's window, best first. */
   items: StoredItem[];
@@ -11,60 +16,58 @@ export interface DigestInput {
   now: Date;
   timeZone: string;
   maxStories: number;
+  /** Start of the window (the digest's last mark); shown in the header and in the empty-window note. */
+  since?: string | null;
+  /** Display names of sources (`name` from the config); a source without one is shown by its id. */
+  sources?: Array<{ id: string; name?: string | undefined }>;
+  /** The slash command the footer teaches; `/brief` unless the app is installed under another name. */
+  command?: string;
 }
-
-const EXCERPT_CHARS = 240;
 
 /** Groups window items into stories, puts each story once under its best topic, best first. */
 export function buildDigest(input: DigestInput): Digest {
-  const topicOrder = new Map(input.topics.map((topic, index) => [topic.id, index]));
-  const byCluster = new Map<string, StoredItem[]>();
-  for (const item of input.clusterItems) {
-    const list = byCluster.get(item.clusterId) ?? [];
-    list.push(item);
-    byCluster.set(item.clusterId, list);
-  }
+  const generatedAt = input.now.toISOString();
+  const names = new Map((input.sources ?? []).map((source) => [source.id, source.name?.trim() || source.id]));
+  const outletOf = (sourceId: string) => names.get(sourceId) ?? sourceId;
+  const picked = pickStories(input.items, input.clusterItems, input.topics.map((topic) => topic.id), input.maxStories);
 
-  const sections = new Map<string, DigestStory[]>();
-  const seenClusters = new Set<string>();
-  let count = 0;
-  for (const item of input.items) {
-    if (count >= input.maxStories) break;
-    if (seenClusters.has(item.clusterId)) continue;
-    const best = bestTopicMatch(item, topicOrder);
-    if (!best) continue;
-    seenClusters.add(item.clusterId);
-    const siblings = byCluster.get(item.clusterId) ?? [item];
-    const story: DigestStory = {
-      clusterId: item.clusterId,
-      title: item.title,
-      url: item.url,
-      sourceId: item.sourceId,
-      publishedAt: item.publishedAt,
-      otherSources: [...new Set(siblings.map((s) => s.sourceId).filter((id) => id !== item.sourceId))],
-      matchedTerms: best.terms,
-      excerpt: excerptOf(item.summary),
-      score: best.score,
-    };
-    sections.set(best.topicId, [...(sections.get(best.topicId) ?? []), story]);
-    count += 1;
+  const byTopic = new Map<string, DigestStory[]>();
+  for (const story of picked) {
+    const list = byTopic.get(story.best.topicId) ?? [];
+    list.push(toDigestStory(story, outletOf));
+    byTopic.set(story.best.topicId, list);
   }
+  const sections: DigestSection[] = input.topics
+    .filter((topic) => byTopic.has(topic.id))
+    .map((topic) => ({ topicId: topic.id, topicName: topic.name, stories: byTopic.get(topic.id) ?? [] }));
 
-  const ordered: DigestSection[] = input.topics
-    .filter((topic) => sections.has(topic.id))
-    .map((topic) => ({ topicId: topic.id, topicName: topic.name, stories: sections.get(topic.id) ?? [] }));
-  return { beat: input.beat, generatedAt: input.now.toISOString(), timeZone: input.timeZone, storyCount: count, sections: ordered };
+  return {
+    beat: input.beat,
+    generatedAt,
+    timeZone: input.timeZone,
+    since: input.since ?? null,
+    storyCount: picked.length,
+    sections,
+    footer: footerFor(sections, input.command),
+  };
 }
 
-function bestTopicMatch(item: StoredItem, topicOrder: Map<string, number>) {
-  return item.matches
-    .filter((match) => topicOrder.has(match.topicId))
-    .sort((a, b) => b.score - a.score || (topicOrder.get(a.topicId) ?? 0) - (topicOrder.get(b.topicId) ?? 0))[0];
-}
-
-function excerptOf(summary: string): string {
-  if (summary.length <= EXCERPT_CHARS) return summary;
-  const cut = summary.slice(0, EXCERPT_CHARS);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+function toDigestStory(story: PickedStory, outletOf: (sourceId: string) => string): DigestStory {
+  const { lead } = story;
+  const others = story.siblings
+    .filter((item) => item.sourceId !== lead.sourceId)
+    .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.key.localeCompare(b.key));
+  const summary = lead.summary.trim() || lead.content;
+  return {
+    clusterId: lead.clusterId,
+    title: lead.title,
+    url: httpUrlOrNull(lead.url) ?? httpUrlOrNull(lead.link),
+    sourceId: lead.sourceId,
+    outlet: outletOf(lead.sourceId),
+    otherOutlets: [...new Set(others.map((item) => outletOf(item.sourceId)))],
+    publishedAt: lead.publishedAt,
+    matchedTerms: story.terms,
+    excerpt: excerptOf(summary),
+    score: story.best.score,
+  };
 }

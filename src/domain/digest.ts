@@ -30,6 +30,8 @@ export interface DigestSection {
 
 /** Example commands printed at the foot of a digest, so readers learn how to search and watch. */
 export interface DigestFooter {
+  /** When set, the footer teaches only how to stop: a watch alert's `/brief unwatch 12`. */
+  unwatch?: string;
   /** e.g. `/brief search H200 since:7d` */
   search: string;
   /** e.g. `/brief watch "export controls"` */

@@ -1,19 +1,35 @@
 import type { Digest } from "../domain/digest.js";
 import type { OutboundPayload } from "../domain/outbound.js";
+import { digestView, storyCountOf } from "./digest-view.js";
+import { storyView, topicTitle } from "./story-view.js";
 
-/** The digest as plain text for a terminal. */
+/**
+ * Terminals and Markdown viewers link any `scheme://`; feed text gets `[:]//` (the usual "defanged"
+ * spelling) so the story's own URL, on its own line, is the only link.
+ */
+function defang(text: string): string {
+  return text.replace(/:\/\//g, "[:]//");
+}
+
+/** The digest as plain text (Markdown-ish headings) for a terminal: one message, no length limit. */
 export function renderText(digest: Digest): OutboundPayload[] {
-  const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: digest.timeZone }).format(new Date(digest.generatedAt));
-  const lines = [`${digest.beat} — ${date} — ${digest.storyCount} ${digest.storyCount === 1 ? "story" : "stories"}`, ""];
-  for (const section of digest.sections) {
-    lines.push(`## ${section.topicName}`);
-    for (const story of section.stories) {
-      const more = story.otherSources.length > 0 ? ` (+${story.otherSources.length} more: ${story.otherSources.join(", ")})` : "";
-      lines.push(`• ${story.title}`);
-      lines.push(`  ${story.url ?? "(no link)"}`);
-      lines.push(`  ${story.sourceId}${more} · ${story.publishedAt.slice(0, 10)} · matched: ${story.matchedTerms.join(", ")}`);
+  const view = digestView(digest);
+  if (storyCountOf(digest) === 0) return [{ kind: "text", text: defang(view.emptyNote) }];
+  const lines = [defang(`${view.beat} — ${view.day}`), defang(view.summary)];
+  let number = 0;
+  for (const topic of digest.sections) {
+    if (topic.stories.length === 0) continue;
+    lines.push("", `## ${defang(topicTitle(topic.topicName))}`, "");
+    for (const story of topic.stories) {
+      number += 1;
+      const item = storyView(story, digest);
+      const indent = " ".repeat(`${number}. `.length);
+      lines.push(`${number}. ${defang(item.title)}`);
+      if (item.href) lines.push(`${indent}${item.href}`);
+      lines.push(`${indent}${defang([item.outlets, item.age, item.matched].filter(Boolean).join(" · "))}`);
+      if (item.excerpt) lines.push(`${indent}${defang(item.excerpt)}`);
     }
-    lines.push("");
   }
-  return [{ kind: "text", text: lines.join("\n").trimEnd() }];
+  if (view.footer.length > 0) lines.push("", ...view.footer.map(({ label, command }) => `${label}: ${defang(command)}`));
+  return [{ kind: "text", text: lines.join("\n") }];
 }

@@ -16,6 +16,8 @@ export interface AlertJobDeps {
   log: Logger;
   aliases: Record<string, string>;
   sourceWeights: Record<string, number>;
+  outletOf: (sourceId: string) => string;
+  timeZone: string;
 }
 
 /** Matches newly stored items against every watch and enqueues one alert per watch and story. */
@@ -52,7 +54,8 @@ export function createAlertJob(deps: AlertJobDeps) {
     for (const plan of planAlerts(hits)) {
       const fresh = await claimFresh(deps.store, plan, now.toISOString());
       if (fresh.length === 0) continue;
-      enqueued += await deps.store.enqueue(alertMessages({ ...plan, hits: fresh, collapsed: plan.collapsed && fresh.length > 1 }), now.toISOString());
+      const messages = alertMessages({ ...plan, hits: fresh, collapsed: plan.collapsed && fresh.length > 1 }, deps, now.toISOString());
+      enqueued += await deps.store.enqueue(messages, now.toISOString());
     }
     if (enqueued > 0) deps.log.info({ job: "alerts", messages: enqueued }, "alerts enqueued");
     return enqueued;
@@ -68,16 +71,26 @@ async function claimFresh(store: Store, plan: AlertPlan, at: string): Promise<Al
   return fresh;
 }
 
-function alertMessages(plan: AlertPlan): NewOutboxMessage[] {
+function alertMessages(plan: AlertPlan, deps: AlertJobDeps, at: string): NewOutboxMessage[] {
   const format = formatForTarget(plan.watch.target);
+  const render = (hits: AlertHit[]) =>
+    renderAlert({ watchId: plan.watch.id, query: plan.watch.query, stories: hits.map((hit) => toAlertStory(hit, deps.outletOf)) }, format, at, deps.timeZone);
   const clusters = plan.hits.map((hit) => hit.item.clusterId).sort().join(",");
   const group = `alert:${plan.watch.id}:${plan.collapsed ? clusters : plan.hits[0]!.item.clusterId}`;
-  const payloads = plan.collapsed
-    ? renderAlert({ watchId: plan.watch.id, query: plan.watch.query, stories: plan.hits.map(toAlertStory) }, format)
-    : plan.hits.flatMap((hit) => renderAlert({ watchId: plan.watch.id, query: plan.watch.query, stories: [toAlertStory(hit)] }, format));
+  const payloads = plan.collapsed ? render(plan.hits) : plan.hits.flatMap((hit) => render([hit]));
   return payloads.map((payload, part) => ({ key: `${group}:${part}`, target: plan.watch.target, group, part, payload }));
 }
 
-function toAlertStory(hit: AlertHit): AlertStory {
-  return { title: hit.item.title, url: hit.item.url, sourceId: hit.item.sourceId, publishedAt: hit.item.publishedAt, matchedTerms: hit.terms };
+function toAlertStory(hit: AlertHit, outletOf: (sourceId: string) => string): AlertStory {
+  const { item } = hit;
+  return {
+    title: item.title,
+    url: item.url,
+    sourceId: item.sourceId,
+    outlet: outletOf(item.sourceId),
+    otherOutlets: [],
+    publishedAt: item.publishedAt,
+    matchedTerms: hit.terms,
+    excerpt: item.summary,
+  };
 }

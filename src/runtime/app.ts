@@ -11,6 +11,7 @@ import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../ou
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
+import { outletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
 import type { ItemMatcher } from "./pipeline-ports.js";
@@ -62,7 +63,15 @@ export function createApp(deps: AppDeps): BriefingApp {
     allowPrivateNetworks: config.poll.allow_private_networks,
   });
   const sourceWeights = Object.fromEntries(config.sources.map((source) => [source.id, source.weight]));
-  const alerts = createAlertJob({ store, clock: deps.clock, log: deps.log, aliases: config.aliases, sourceWeights });
+  const alerts = createAlertJob({
+    store,
+    clock: deps.clock,
+    log: deps.log,
+    aliases: config.aliases,
+    sourceWeights,
+    outletOf: outletNames(config),
+    timeZone: config.timezone,
+  });
   const sources: SourceSpec[] = config.sources.map((source) => ({
     id: source.id,
     url: source.url,
@@ -88,6 +97,7 @@ export function createApp(deps: AppDeps): BriefingApp {
     clock: deps.clock,
     beat: config.beat,
     topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name })),
+    sources: config.sources,
     defaultTimeZone: config.timezone,
   };
   const digestAt = (index: number) => {

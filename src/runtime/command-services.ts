@@ -6,6 +6,7 @@ import { createSearchService } from "../search/index.js";
 import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
 import type { BriefingApp } from "./app.js";
 import { digestIdOf, previewDigest, runDigest } from "./digest-job.js";
+import { outletNames } from "./outlet-names.js";
 import { compileSearchQuery } from "./search-query.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
@@ -37,10 +38,6 @@ export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): S
   });
 }
 
-export function outletNames(config: BriefingConfig): (sourceId: string) => string {
-  const names = new Map(config.sources.map((source) => [source.id, source.name ?? source.id]));
-  return (sourceId) => names.get(sourceId) ?? sourceId;
-}
 
 function channelTarget(invoker: Invoker): Target {
   switch (invoker.platform) {

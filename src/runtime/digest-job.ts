@@ -6,12 +6,15 @@ import type { Digest } from "../domain/digest.js";
 import type { NewOutboxMessage, OutboundPayload } from "../domain/outbound.js";
 import { renderDigest, type RenderFormat } from "../render/index.js";
 import type { Store } from "../store/store.js";
+import { formatForTarget } from "./format-for-target.js";
 
 export interface DigestJobDeps {
   store: Store;
   clock: Clock;
   beat: string;
   topics: Array<{ id: string; name: string }>;
+  /** Configured sources, for outlet names. */
+  sources: Array<{ id: string; name?: string | undefined }>;
   defaultTimeZone: string;
 }
 
@@ -21,16 +24,7 @@ export function digestIdOf(digest: DigestConfig, index: number): string {
 }
 
 export function formatFor(digest: DigestConfig): RenderFormat {
-  switch (digest.to.platform) {
-    case "slack":
-      return "slack";
-    case "discord":
-    case "discord-user":
-    case "discord-webhook":
-      return "discord";
-    case "console":
-      return "text";
-  }
+  return formatForTarget(formatTarget(digest.to));
 }
 
 /** Builds the digest for the window since the last one, without recording anything. */
@@ -45,6 +39,8 @@ export async function previewDigest(deps: DigestJobDeps, digest: DigestConfig, d
     topics: deps.topics.filter((topic) => topicIds.includes(topic.id)),
     items,
     clusterItems,
+    since,
+    sources: deps.sources,
     now: deps.clock.now(),
     timeZone: digest.timezone ?? deps.defaultTimeZone,
     maxStories: digest.max_stories,

@@ -2,7 +2,7 @@ import { createTask, type ScheduledTask } from "node-cron";
 import type { BriefingConfig } from "../config/config-schema.js";
 import type { BriefingApp } from "./app.js";
 import { digestIdOf } from "./digest-job.js";
-import { isDigestDueOnStart } from "./digest-schedule.js";
+import { planDigestRun } from "../digest/index.js";
 import type { Logger } from "./logger.js";
 
 export interface WorkerOptions {
@@ -63,7 +63,13 @@ export function createWorker(options: WorkerOptions): Worker {
       for (const [index, entry] of config.digests.entries()) {
         const zone = entry.timezone ?? config.timezone;
         const mark = await app.store.getDigestMark(digestIdOf(entry, index));
-        if (isDigestDueOnStart(entry.schedule, zone, mark, options.now())) await digest(index);
+        // A digest that never ran posts at once, so a new install shows what it does; after that, a slot
+        // missed while the bot was down is made up once, covering everything since the last window.
+        const plan = planDigestRun({ cron: entry.schedule, timeZone: zone, lastMark: mark, now: options.now() });
+        if (mark === null || plan.due) {
+          if (plan.missed) log.info({ job: "digest", missed_slots: plan.missedSlots, since: mark }, "making up a missed digest");
+          await digest(index);
+        }
         const task = createTask(entry.schedule, () => digest(index), { timezone: zone, name: digestIdOf(entry, index) });
         await task.start();
         tasks.push(task);

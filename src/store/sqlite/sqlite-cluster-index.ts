@@ -18,7 +18,7 @@ export const clusterIndexSchema = `
     size INTEGER NOT NULL
   );
   CREATE TABLE IF NOT EXISTS cluster_bands (
-    band_key TEXT NOT NULL,
+    band_key INTEGER NOT NULL,
     cluster_id TEXT NOT NULL,
     start_ms INTEGER NOT NULL,
     PRIMARY KEY (band_key, cluster_id)
@@ -66,17 +66,15 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
      ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, signature = excluded.signature,
        sources = excluded.sources, size = excluded.size`,
   );
-  const dropBands = db.prepare("DELETE FROM cluster_bands WHERE cluster_id = ?");
   const putBand = db.prepare("INSERT OR IGNORE INTO cluster_bands (band_key, cluster_id, start_ms) VALUES (?, ?, ?)");
   const prune = db.prepare("DELETE FROM cluster_bands WHERE start_ms < ?");
 
-  const save = db.transaction((item: IndexedItem, identities: readonly string[], update: { cluster: IndexedCluster; bandKeys: readonly string[] } | null) => {
+  const save = db.transaction((item: IndexedItem, identities: readonly string[], update: { cluster: IndexedCluster; bandKeys: readonly number[] } | null) => {
     for (const identity of identities) putIdentity.run(identity, item.key, item.clusterId, item.duplicateOf, item.publishedMs);
     if (!update) return;
     const { cluster, bandKeys } = update;
     const signature = Buffer.from(cluster.signature.buffer, cluster.signature.byteOffset, cluster.signature.byteLength);
     putCluster.run(cluster.id, cluster.startMs, signature, JSON.stringify(cluster.sources), cluster.size);
-    dropBands.run(cluster.id);
     for (const key of bandKeys) putBand.run(key, cluster.id, cluster.startMs);
   });
 
