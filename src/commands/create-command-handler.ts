@@ -85,7 +85,9 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
         return await handler(command, invoker);
       } catch (error) {
         if (error instanceof BriefingError && (error.code === "command" || error.code === "query" || error.code === "usage")) {
-          return ephemeral(error.message);
+          // A query error's message is its problem, then the query and a caret: the last two stay aligned.
+          const [head = error.message, ...rest] = error.message.split("\n");
+          return rest.length > 0 ? { visibility: "ephemeral", kind: "text", text: head, code: rest.join("\n") } : ephemeral(error.message);
         }
         throw error;
       }

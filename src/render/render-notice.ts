@@ -19,12 +19,13 @@ function lines(text: string, escape: (line: string) => string): string {
  * A short plain-text notice (a command's answer, an error) for a platform: escaped like digest text, so
  * whatever a user or feed put in it reads as text, and within the platform's limits.
  */
-export function renderNotice(text: string, format: "text" | "slack" | "discord"): OutboundPayload {
+export function renderNotice(text: string, format: "text" | "slack" | "discord", code?: string): OutboundPayload {
+  const block = code === undefined ? "" : codeBlock(code, format);
   switch (format) {
     case "text":
-      return { kind: "text", text: lines(text, cleanText) || " " };
+      return { kind: "text", text: (lines(text, cleanText) || " ") + block };
     case "slack": {
-      const body = truncate(lines(text, escapeSlack) || " ", SLACK_LIMITS.sectionText, { atoms: SLACK_ATOMS });
+      const body = truncate((lines(text, escapeSlack) || " ") + block, SLACK_LIMITS.sectionText, { atoms: SLACK_ATOMS });
       return {
         kind: "slack",
         text: truncate(body, SLACK_LIMITS.fallbackText, { atoms: SLACK_ATOMS }),
@@ -36,9 +37,19 @@ export function renderNotice(text: string, format: "text" | "slack" | "discord")
     case "discord":
       return {
         kind: "discord",
-        content: truncate(lines(text, escapeDiscord) || " ", DISCORD_LIMITS.content, { atoms: DISCORD_ATOMS }),
+        content: truncate((lines(text, escapeDiscord) || " ") + block, DISCORD_LIMITS.content, { atoms: DISCORD_ATOMS }),
         embeds: [],
         allowed_mentions: { parse: [], replied_user: false },
       };
   }
+}
+
+/**
+ * Preformatted lines in a code block, spacing kept so a caret stays under its column. Inside a code block
+ * nothing formats, links or mentions; backticks are swapped so the block cannot be closed early.
+ */
+function codeBlock(code: string, format: "text" | "slack" | "discord"): string {
+  const body = clip(code, 2_000).replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "").replace(/`/g, "ˋ");
+  if (format === "text") return `\n${body}`;
+  return `\n\`\`\`\n${format === "slack" ? body.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : body}\n\`\`\``;
 }

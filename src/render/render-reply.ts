@@ -7,5 +7,5 @@ import { renderNotice } from "./render-notice.js";
 /** Renders a command's reply for a platform: story lists as digests, notices as escaped text. */
 export function renderReply(reply: Reply, format: RenderFormat): OutboundPayload[] {
   if (reply.kind === "stories") return renderDigest(reply.digest, format);
-  return [renderNotice(reply.text, format)];
+  return [renderNotice(reply.text, format, reply.code)];
 }

@@ -41,9 +41,11 @@ describe("the /brief command handler", () => {
 
   it("answers a query that does not parse with the error and its caret, not an exception", async () => {
     const { handler } = setup();
-    const reply = textOf(await handler.handle({ name: "watch", query: "(H200 AND", channel: null }, member));
-    expect(reply).toContain("(H200 AND");
-    expect(reply).toContain("^");
+    const reply = await handler.handle({ name: "watch", query: "(H200 AND", channel: null }, member);
+    expect(reply.kind === "text" && reply.text).toMatch(/expected/);
+    const [query, caret] = (reply.kind === "text" ? reply.code ?? "" : "").split("\n");
+    expect(query?.trim()).toBe("(H200 AND");
+    expect(caret?.indexOf("^")).toBe(query!.length);
   });
 
   it("never removes someone else's watch", async () => {
