@@ -1,4 +1,17 @@
 export type { SourceSpec } from "./source-spec.js";
 export { sourceLocation } from "./source-spec.js";
-export { parseFeed } from "./parse-feed.js";
+export { parseFeed, type ParseFeedOptions } from "./parse-feed.js";
 export { createIngester, type Ingester, type IngesterOptions, type PollResult, type PollStatus } from "./ingester.js";
+export { FetchError, isFetchError, type FetchErrorKind } from "./fetch-error.js";
+export { createHttpFetcher, type HttpFetcherOptions } from "./http-fetcher.js";
+export { createFileFetcher } from "./file-fetcher.js";
+export type { Fetcher, FetchOutcome, Validators } from "./fetcher.js";
+export { createParsePool, type ParsePool, type ParsePoolOptions } from "./parse-pool.js";
+export type { ParseJob } from "./parse-job.js";
+export { decodeFeedBytes } from "./decode-charset.js";
+export { isPublicAddress, type Resolver, type ResolvedAddress } from "./address-guard.js";
+export { canonicalUrl, resolveLink } from "./canonical-url.js";
+export { parseFeedDate } from "./parse-date.js";
+export { looksLikeReissue, type ReissueOptions } from "./reissue-guard.js";
+export { pauseReason } from "./feed-health.js";
+export { redactUrl } from "./feed-url.js";

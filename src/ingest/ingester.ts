@@ -1,8 +1,14 @@
-import { readFile } from "node:fs/promises";
 import type { Clock } from "../domain/clock.js";
 import type { FeedItem } from "../domain/item.js";
-import { emptySourceState, type SourceState } from "../domain/source-state.js";
-import { parseFeed } from "./parse-feed.js";
+import type { SourceState } from "../domain/source-state.js";
+import type { Resolver } from "./address-guard.js";
+import { classifyFetchError } from "./classify-fetch-error.js";
+import { createKeyedLimiter, createLimiter, type Release } from "./concurrency-limiter.js";
+import { afterFailure, afterFetched, afterNotModified, isDue, stateFor, type HealthPolicy } from "./feed-health.js";
+import type { Fetcher } from "./fetcher.js";
+import { createFileFetcher } from "./file-fetcher.js";
+import { createHttpFetcher } from "./http-fetcher.js";
+import { createParsePool } from "./parse-pool.js";
 import { sourceLocation, type SourceSpec } from "./source-spec.js";
 
 export type PollStatus = "fetched" | "not-modified" | "failed";
@@ -14,54 +20,138 @@ export interface PollResult {
   items: FeedItem[];
   /** True on a source's first successful poll: its items are stored but alert nobody. */
   firstPoll: boolean;
+  /** A `FetchError` when `status` is "failed"; its message is fit for users. */
   error: Error | null;
+  /** Where the feed answered from after permanent redirects only, for the caller to adopt (optional). */
+  movedTo?: string | null;
 }
 
+/** Polls sources politely and safely; one per process, closed on shutdown. */
 export interface Ingester {
   isDue(source: SourceSpec, state: SourceState | null): boolean;
+  /** Never rejects: failures come back as `status: "failed"` with the updated health state. */
   poll(source: SourceSpec, state: SourceState | null): Promise<PollResult>;
   close(): Promise<void>;
 }
 
 export interface IngesterOptions {
   clock: Clock;
+  /** Interval for sources that set none, before adapting to how often they publish. */
   defaultIntervalMs: number;
+  minIntervalMs?: number | undefined;
+  maxIntervalMs?: number | undefined;
+  /** Polls in flight at once (fetch and parse); bounds memory too. Default 16. */
+  concurrency?: number | undefined;
+  /** Requests in flight to one host at once. Default 2. */
+  perHostConcurrency?: number | undefined;
+  /** Whole-fetch wall-clock limit. Default 30 s. */
+  timeoutMs?: number | undefined;
+  headersTimeoutMs?: number | undefined;
+  connectTimeoutMs?: number | undefined;
+  /** Cap on a decoded feed body. Default 10 MB. */
+  maxBytes?: number | undefined;
+  /** Newest items kept per poll. Default 200. */
+  maxItems?: number | undefined;
+  allowPrivateNetworks?: boolean | undefined;
+  allowedPorts?: readonly number[] | "any" | undefined;
+  resolve?: Resolver | undefined;
+  isAllowedAddress?: ((address: string) => boolean) | undefined;
+  userAgent?: string | undefined;
+  /** Parser worker threads (0: parse on this thread, for tests). Default: cores, at most 4. */
+  parseWorkers?: number | undefined;
+  parseDeadlineMs?: number | undefined;
+  parseMaxHeapMb?: number | undefined;
+  pauseAfterFailures?: number | undefined;
+  pauseMs?: number | undefined;
+  random?: (() => number) | undefined;
+  /** Replace the HTTP or file fetcher (tests, other transports). */
+  httpFetcher?: Fetcher | undefined;
+  fileFetcher?: Fetcher | undefined;
 }
 
 export function createIngester(options: IngesterOptions): Ingester {
   const { clock } = options;
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const http =
+    options.httpFetcher ??
+    createHttpFetcher({
+      ...options,
+      totalTimeoutMs: options.timeoutMs,
+      maxBytes,
+      clock,
+    });
+  const files = options.fileFetcher ?? createFileFetcher({ maxBytes });
+  const pool = createParsePool({ size: options.parseWorkers, deadlineMs: options.parseDeadlineMs, maxHeapMb: options.parseMaxHeapMb });
+  const global = createLimiter(options.concurrency ?? 16);
+  const perHost = createKeyedLimiter(options.perHostConcurrency ?? 2);
+  const policyFor = (source: SourceSpec): HealthPolicy => {
+    const minMs = options.minIntervalMs ?? 2 * 60_000;
+    const maxMs = Math.max(minMs, options.maxIntervalMs ?? 6 * 60 * 60_000);
+    return {
+      minMs,
+      maxMs,
+      preferredMs: source.everyMs ?? options.defaultIntervalMs,
+      pauseAfterFailures: options.pauseAfterFailures ?? 5,
+      pauseMs: options.pauseMs ?? 24 * 60 * 60_000,
+      maxBackoffMs: maxMs,
+      random: options.random ?? Math.random,
+    };
+  };
+
   return {
     isDue(source, state) {
-      if (!state?.nextPollAt) return true;
-      return Date.parse(state.nextPollAt) <= clock.now().getTime();
+      return isDue(state, sourceLocation(source), clock.now());
     },
     async poll(source, previous) {
-      const now = clock.now();
-      const state = previous ?? emptySourceState(source.id, sourceLocation(source));
-      const interval = source.everyMs ?? options.defaultIntervalMs;
-      const next = { ...state, lastPolledAt: now.toISOString(), nextPollAt: new Date(now.getTime() + interval).toISOString() };
+      const location = sourceLocation(source);
+      const state = stateFor(source.id, location, previous);
+      const policy = policyFor(source);
+      const releaseHost = await perHost.acquire(source.url ? hostOf(source.url) : "file:");
+      let releaseGlobal: Release | null = null;
       try {
-        if (!source.path) throw new Error("only path sources are supported so far");
-        const text = await readFile(source.path, "utf8");
-        const parsed = await parseFeed(text, { sourceId: source.id, now });
-        const firstPoll = state.firstPolledAt === null;
+        releaseGlobal = await global.acquire();
+        const fetcher = source.url ? http : files;
+        const outcome = await fetcher.fetch(location, { etag: state.etag, lastModified: state.lastModified });
+        // Politeness is about the server: the host slot is free once the body is in.
+        releaseHost();
+        const now = clock.now();
+        if (outcome.status === "not-modified") {
+          return { status: "not-modified", items: [], firstPoll: false, error: null, state: afterNotModified(state, outcome, now, policy) };
+        }
+        const parsed = await pool.parse({
+          bytes: outcome.body,
+          contentType: outcome.contentType,
+          baseUrl: source.url ? outcome.url : null,
+          sourceId: source.id,
+          now: now.toISOString(),
+          maxItems: options.maxItems,
+        });
         return {
           status: "fetched",
           items: parsed.items,
-          firstPoll,
+          firstPoll: state.firstPolledAt === null,
           error: null,
-          state: { ...next, firstPolledAt: state.firstPolledAt ?? now.toISOString(), lastSuccessAt: now.toISOString(), lastError: null, consecutiveFailures: 0 },
+          movedTo: outcome.movedTo,
+          state: afterFetched(state, { ...outcome, items: parsed.items }, now, policy),
         };
       } catch (error) {
-        return {
-          status: "failed",
-          items: [],
-          firstPoll: false,
-          error: error as Error,
-          state: { ...next, lastError: (error as Error).message, consecutiveFailures: state.consecutiveFailures + 1 },
-        };
+        const failure = classifyFetchError(error);
+        return { status: "failed", items: [], firstPoll: false, error: failure, state: afterFailure(state, failure, clock.now(), policy) };
+      } finally {
+        releaseHost();
+        releaseGlobal?.();
       }
     },
-    async close() {},
+    async close() {
+      await Promise.all([http.close(), files.close(), pool.close()]);
+    },
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url;
+  }
 }

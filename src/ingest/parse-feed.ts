@@ -1,38 +1,81 @@
-import Parser from "rss-parser";
-import { BriefingError } from "../domain/errors.js";
 import type { FeedItem, ParsedFeed } from "../domain/item.js";
+import { resolveLink } from "./canonical-url.js";
+import { FetchError } from "./fetch-error.js";
+import { languageTag, LIMITS, normaliseEntry, plainText } from "./normalise-item.js";
+import { parseFeedDate } from "./parse-date.js";
+import type { RawEntry, RawFeed } from "./raw-feed.js";
+import { readJsonFeed } from "./read-json-feed.js";
+import { readXmlFeed } from "./read-xml-feed.js";
 
-const parser = new Parser();
+export interface ParseFeedOptions {
+  sourceId: string;
+  /** The feed's own URL, for relative links; a `file:` URL or nothing for local files. */
+  baseUrl?: string | null | undefined;
+  /** Fetch time: stands in for missing dates. */
+  now: Date;
+  /** Only this many entries are kept, the newest by date (default 200). */
+  maxItems?: number | undefined;
+}
 
-/** Reads RSS or Atom text into normalised items. `now` stands in for items that carry no date. */
-export async function parseFeed(text: string, options: { sourceId: string; baseUrl?: string; now: Date }): Promise<ParsedFeed> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
-  try {
-    feed = await parser.parseString(text);
-  } catch (error) {
-    throw new BriefingError("parse", `not a feed: ${(error as Error).message.split("\n")[0]}`, { cause: error });
+export const DEFAULT_MAX_ITEMS = 200;
+// Entries read from the document before choosing the newest; any beyond are ignored.
+const MAX_RAW_ENTRIES = 20_000;
+
+/**
+ * Reads RSS 0.9x/1.0/2.0, Atom (0.3 and 1.0) or JSON Feed text into normalised items.
+ * Throws a `FetchError` of kind `not-a-feed` for anything else. CPU-heavy on hostile input:
+ * the ingester runs it in a worker thread with a deadline.
+ */
+export async function parseFeed(text: string, options: ParseFeedOptions): Promise<ParsedFeed> {
+  const kind = sniffDocument(text);
+  if (kind === "empty") throw new FetchError("not-a-feed", "not a feed (the document is empty)");
+  if (kind === "html") throw new FetchError("not-a-feed", "not a feed but a web page (HTML); look for the site's RSS or Atom link");
+  const raw = kind === "json" ? readJsonFeed(text, MAX_RAW_ENTRIES) : await readXmlFeed(text, MAX_RAW_ENTRIES);
+  return normaliseFeed(raw, options);
+}
+
+export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
+  const documentUrl = options.baseUrl ?? null;
+  const base = raw.base ? (resolveLink(raw.base, documentUrl) ?? documentUrl) : documentUrl;
+  const language = languageTag(raw.language);
+  const context = { sourceId: options.sourceId, base, language, now: options.now };
+  const items: FeedItem[] = [];
+  const seen = new Set<string>();
+  for (const entry of newest(raw.entries, options.maxItems ?? DEFAULT_MAX_ITEMS)) {
+    const item = normaliseEntry(entry, context);
+    // Two entries with one guid in a single fetch are one item.
+    if (!item || seen.has(item.id)) continue;
+    seen.add(item.id);
+    items.push(item);
   }
-  const items: FeedItem[] = (feed.items ?? []).map((entry) => {
-    const link = entry.link ?? null;
-    const published = entry.isoDate ? new Date(entry.isoDate) : null;
-    const dated = published !== null && !Number.isNaN(published.getTime());
-    return {
-      id: entry.guid ?? link ?? `${entry.title ?? ""}`,
-      sourceId: options.sourceId,
-      guid: entry.guid ?? null,
-      link,
-      url: link,
-      title: (entry.title ?? "").trim(),
-      summary: (entry.contentSnippet ?? "").trim(),
-      content: "",
-      author: entry.creator ?? null,
-      language: null,
-      publishedAt: (dated ? published : options.now).toISOString(),
-      dateMissing: !dated,
-    };
-  });
   return {
-    feed: { title: feed.title ?? null, link: feed.link ?? null, description: feed.description ?? null, language: null },
+    feed: {
+      title: plainText(raw.title, { maxLength: LIMITS.title }) || null,
+      link: raw.link ? resolveLink(raw.link, base) : null,
+      description: plainText(raw.description, { maxLength: LIMITS.summary }) || null,
+      language,
+    },
     items,
   };
+}
+
+/** The `max` newest entries, in document order; undated entries rank by position. */
+function newest(entries: RawEntry[], max: number): RawEntry[] {
+  if (entries.length <= max) return entries;
+  const ranked = entries.map((entry, index) => ({ entry, index, time: entry.dates.map(parseFeedDate).find(Boolean)?.getTime() ?? -Infinity }));
+  const undatedShare = ranked.filter((rank) => rank.time === -Infinity).length / ranked.length;
+  if (undatedShare > 0.5) return entries.slice(0, max);
+  ranked.sort((a, b) => b.time - a.time || a.index - b.index);
+  return ranked.slice(0, max).sort((a, b) => a.index - b.index).map((rank) => rank.entry);
+}
+
+/** What kind of document this is, from its first significant characters. */
+export function sniffDocument(text: string): "empty" | "json" | "html" | "xml" {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, "");
+  const start = head.search(/\S/);
+  if (start === -1) return "empty";
+  if (head[start] === "{") return "json";
+  // Skip the XML declaration, processing instructions and comments before the first tag.
+  const body = head.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*/, "");
+  return /^<(?:!doctype\s+html|html[\s>])/i.test(body) ? "html" : "xml";
 }

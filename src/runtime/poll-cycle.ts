@@ -1,7 +1,8 @@
 import type { Clock } from "../domain/clock.js";
 import type { FeedItem } from "../domain/item.js";
 import type { StoredItem } from "../domain/story.js";
-import type { Ingester, PollResult, SourceSpec } from "../ingest/index.js";
+import type { SourceState } from "../domain/source-state.js";
+import { looksLikeReissue, type Ingester, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
 import type { ItemClusterer, ItemMatcher } from "./pipeline-ports.js";
@@ -37,7 +38,7 @@ export async function runPollCycle(deps: PollCycleDeps, options: { force?: boole
       if (!options.force && !ingester.isDue(source, state)) return;
       const result = await ingester.poll(source, state);
       // Clustering compares each item with those stored before it, so sources are stored one after another.
-      const done = processing.then(() => storeResult(deps, source, result, sourceLog, summary));
+      const done = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
       processing = done.catch(() => undefined);
       await done;
     }),
@@ -49,6 +50,7 @@ async function storeResult(
   deps: PollCycleDeps,
   source: SourceSpec,
   result: PollResult,
+  previous: SourceState | null,
   log: Logger,
   summary: PollSummary,
 ): Promise<void> {
@@ -66,10 +68,14 @@ async function storeResult(
   const fresh = uniqueById(result.items.filter((candidate) => !known.has(candidate.id))).sort(
     (a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt),
   );
+  // A feed that re-issues old items under new guids is held: stored as seen, in no digest, alerting nobody.
+  const held = !result.firstPoll && looksLikeReissue(result.items, known, { since: previous?.lastSuccessAt ?? undefined });
+  if (held) log.warn({ items: fresh.length }, "most items look like old ones under new ids; stored as seen without posting");
   const prepared: ItemToStore[] = [];
   for (const item of fresh) {
     try {
-      prepared.push(await prepareItem(item, source, matcher, deps.clusterer, now));
+      const ready = await prepareItem(item, source, matcher, deps.clusterer, now);
+      prepared.push(held ? { ...ready, passedTopicIds: [] } : ready);
     } catch (error) {
       log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
     }
@@ -77,7 +83,7 @@ async function storeResult(
   const saved = await deps.store.saveItems(prepared, now.toISOString());
   summary.newItems += saved.length;
   log.info({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
-  if (saved.length > 0 && !result.firstPoll) await deps.onNewItems?.(saved);
+  if (saved.length > 0 && !result.firstPoll && !held) await deps.onNewItems?.(saved);
 }
 
 async function prepareItem(

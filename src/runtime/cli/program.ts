@@ -6,8 +6,10 @@ import { registerClusterCommand } from "./commands/cluster-command.js";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDigestCommand } from "./commands/digest-command.js";
 import { registerDiscordCommand } from "./commands/discord-command.js";
+import { registerFeedsCommand } from "./commands/feeds-command.js";
 import { registerMatchCommand } from "./commands/match-command.js";
 import { registerOutboxCommand } from "./commands/outbox-command.js";
+import { registerParseCommand } from "./commands/parse-command.js";
 import { registerPollCommand } from "./commands/poll-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
 import { registerSearchCommand } from "./commands/search-command.js";
@@ -30,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerPollCommand,
     registerDigestCommand,
     registerSearchCommand,
+    registerParseCommand,
+    registerFeedsCommand,
     registerMatchCommand,
     registerClusterCommand,
     registerOutboxCommand,

@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import type { FeedItem } from "../domain/item.js";
+import { canonicalUrl, resolveLink } from "./canonical-url.js";
+import { cleanText, truncate } from "./clean-text.js";
+import { htmlToText } from "./html-to-text.js";
+import { parseFeedDate } from "./parse-date.js";
+import type { RawEntry, RawText } from "./raw-feed.js";
+
+/** What normalising an entry needs to know about its feed and the moment of reading. */
+export interface NormaliseContext {
+  sourceId: string;
+  /** Absolute base for relative links (the feed's xml:base resolved against its URL), or null. */
+  base: string | null;
+  language: string | null;
+  /** Fetch time: stands in for missing dates and caps future ones. */
+  now: Date;
+}
+
+export const LIMITS = { title: 500, summary: 1_000, derivedSummary: 400, content: 20_000, guid: 512 } as const;
+
+/** Turns a raw entry into a clean `FeedItem`, or null when nothing usable is left of it. */
+export function normaliseEntry(entry: RawEntry, context: NormaliseContext): FeedItem | null {
+  const base = entry.base ? (resolveLink(entry.base, context.base) ?? context.base) : context.base;
+  const link = entry.links.map((href) => resolveLink(href, base)).find((resolved) => resolved !== null) ?? null;
+  const url = link ? canonicalUrl(link) : null;
+  const content = plainText(entry.content, { multiline: true, maxLength: LIMITS.content });
+  let summary = plainText(entry.summary, { maxLength: LIMITS.summary });
+  if (summary === "" && content !== "") summary = truncate(cleanText(content), LIMITS.derivedSummary);
+  let title = plainText(entry.title, { maxLength: LIMITS.title });
+  const guid = entry.guid ? cleanText(entry.guid) || null : null;
+  const published = entry.dates.map(parseFeedDate).find((date) => date !== null) ?? null;
+  const author = entry.author ? cleanText(entry.author, { maxLength: 200 }) || null : null;
+  // Only an entry with nothing at all in it is dropped.
+  if (title === "" && summary === "" && url === null && guid === null && published === null && author === null) return null;
+  if (title === "") title = truncate(summary, 120);
+  // Future dates would sort above everything for as long as they stay in the future.
+  const publishedAt = published === null || published > context.now ? context.now : published;
+  return {
+    id: stableId(guid, url, title, published, summary),
+    sourceId: context.sourceId,
+    guid,
+    link,
+    url,
+    title,
+    summary,
+    content,
+    author,
+    language: languageTag(entry.language ?? context.language),
+    publishedAt: publishedAt.toISOString(),
+    dateMissing: published === null,
+  };
+}
+
+/** Plain text from feed text: markup removed when the feed says (or defaults to) HTML. */
+export function plainText(text: RawText | null, options: { multiline?: boolean; maxLength: number }): string {
+  if (!text) return "";
+  const raw = text.type === "html" ? htmlToText(text.value) : text.value.slice(0, options.maxLength * 4);
+  return cleanText(raw, options);
+}
+
+/** The guid when there is one, else the canonical URL, else a hash of what the entry says. */
+function stableId(guid: string | null, url: string | null, title: string, published: Date | null, summary: string): string {
+  if (guid) return guid.length <= LIMITS.guid ? guid : `sha256:${hash(guid)}`;
+  if (url) return url;
+  return `sha256:${hash(`${title}\n${published?.toISOString() ?? ""}\n${summary}`)}`;
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+export function languageTag(value: string | null): string | null {
+  const tag = value?.trim().replace(/_/g, "-").toLowerCase();
+  return tag && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(tag) ? tag : null;
+}

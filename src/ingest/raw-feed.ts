@@ -1,0 +1,32 @@
+/** Text as a feed gave it: `html` needs markup stripped, `text` only needs cleaning. */
+export interface RawText {
+  value: string;
+  type: "text" | "html";
+}
+
+/** One entry as read from the document, before normalisation. */
+export interface RawEntry {
+  guid: string | null;
+  /** Candidate links, best first (Atom rel="alternate" before others). */
+  links: string[];
+  /** The entry's xml:base (already resolved against the feed's), if any. */
+  base: string | null;
+  title: RawText | null;
+  summary: RawText | null;
+  content: RawText | null;
+  author: string | null;
+  language: string | null;
+  /** Candidate dates, most meaningful first (published, then updated). */
+  dates: string[];
+}
+
+/** A feed as read from RSS, Atom, RDF or JSON Feed, before normalisation. */
+export interface RawFeed {
+  format: "rss" | "atom" | "rdf" | "json";
+  title: RawText | null;
+  link: string | null;
+  description: RawText | null;
+  language: string | null;
+  base: string | null;
+  entries: RawEntry[];
+}

@@ -1,0 +1,57 @@
+import type { Command } from "commander";
+import type { SourceState } from "../../../domain/source-state.js";
+import { pauseReason, redactUrl } from "../../../ingest/index.js";
+import type { CliContext } from "../cli-context.js";
+import { openApp } from "../open-app.js";
+
+type Health = "ok" | "failing" | "paused" | "never polled";
+
+/** `briefing feeds`: the health of every configured source, from the stored poll state. */
+export function registerFeedsCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("feeds")
+    .description("Show each source's health: last success, last error, failures in a row, and why a paused feed is paused.")
+    .option("-c, --config <file>", "config file")
+    .option("--json", "print machine-readable JSON")
+    .action(async (options: { config?: string; json?: boolean }) => {
+      const { app, loaded } = await openApp(ctx, options.config);
+      try {
+        const states = new Map((await app.store.listSourceStates()).map((state) => [state.sourceId, state]));
+        const now = ctx.io.clock.now();
+        const feeds = loaded.config.sources.map((source) => {
+          const state = states.get(source.id) ?? null;
+          return {
+            id: source.id,
+            location: source.url ? redactUrl(source.url) : (source.path ?? ""),
+            health: healthOf(state, now),
+            lastSuccessAt: state?.lastSuccessAt ?? null,
+            lastPolledAt: state?.lastPolledAt ?? null,
+            lastError: state?.lastError ?? null,
+            consecutiveFailures: state?.consecutiveFailures ?? 0,
+            pausedUntil: state?.pausedUntil ?? null,
+            nextPollAt: state?.nextPollAt ?? null,
+            intervalMs: state?.intervalMs ?? null,
+            reason: state && healthOf(state, now) === "paused" ? pauseReason(state) : null,
+          };
+        });
+        ctx.print({ feeds }, Boolean(options.json), () =>
+          feeds
+            .map((feed) => {
+              const head = `${feed.health.padEnd(12)} ${feed.id}  ${feed.location}`;
+              if (feed.health === "paused") return `${head}\n    ${feed.reason}`;
+              if (feed.health === "failing") return `${head}\n    ${feed.consecutiveFailures} failure(s) in a row: ${feed.lastError}`;
+              return feed.lastSuccessAt ? `${head}\n    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}` : head;
+            })
+            .join("\n"),
+        );
+      } finally {
+        await app.close();
+      }
+    });
+}
+
+function healthOf(state: SourceState | null, now: Date): Health {
+  if (!state || state.lastPolledAt === null) return "never polled";
+  if (state.pausedUntil && Date.parse(state.pausedUntil) > now.getTime()) return "paused";
+  return state.consecutiveFailures > 0 ? "failing" : "ok";
+}

@@ -1,0 +1,63 @@
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createManualClock } from "../../src/domain/clock.js";
+import { createCliContext } from "../../src/runtime/cli/cli-context.js";
+import { registerParseCommand } from "../../src/runtime/cli/commands/parse-command.js";
+import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+
+const fixture = new URL("../fixtures/ingest/relative-links.xml", import.meta.url);
+let server: FeedServer;
+
+async function parse(args: string[]): Promise<{ stdout: string; error: Error | null }> {
+  let stdout = "";
+  const ctx = createCliContext({
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: () => true },
+    env: { LOG_LEVEL: "silent" },
+    clock: createManualClock("2026-01-20T00:00:00.000Z"),
+    stopSignal: new Promise(() => undefined),
+  });
+  const program = new Command("briefing").exitOverride();
+  registerParseCommand(program, ctx);
+  const error = await program.parseAsync(["parse", ...args], { from: "user" }).then(() => null, (caught: Error) => caught);
+  return { stdout, error };
+}
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  server.route("/feed.xml", serveFeed({ body: `<rss version="2.0"><channel><title>Served</title><link>/</link><item><title>A</title><link>/a?utm_medium=x</link></item></channel></rss>` }));
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("briefing parse", () => {
+  it("prints a local file's normalised feed as JSON", async () => {
+    const { stdout, error } = await parse([fixture.pathname, "--json"]);
+    expect(error).toBeNull();
+    const parsed = JSON.parse(stdout) as { feed: Record<string, unknown>; items: Array<Record<string, unknown>> };
+    expect(parsed.feed).toEqual({ title: "Relative & tracked", link: "https://news.example.org/", description: "Links the way real CMSs write them", language: "en-gb" });
+    expect(Object.keys(parsed.items[0]!)).toEqual(
+      expect.arrayContaining(["id", "guid", "link", "url", "title", "summary", "author", "publishedAt", "dateMissing"]),
+    );
+    expect(parsed.items[0]).toMatchObject({ id: "story-7", url: "https://news.example.org/section/2026/01/story.html?id=7", publishedAt: "2026-01-14T13:30:00.000Z" });
+  });
+
+  it("fetches a URL, resolving links against it", async () => {
+    const { stdout } = await parse([server.url("/feed.xml"), "--json", "--allow-private-networks"]);
+    const parsed = JSON.parse(stdout) as { feed: { link: string }; items: Array<{ link: string; url: string }> };
+    expect(parsed.feed.link).toBe(server.url("/"));
+    expect(parsed.items[0]).toMatchObject({ link: server.url("/a?utm_medium=x"), url: server.url("/a") });
+  });
+
+  it("refuses a private address unless told otherwise", async () => {
+    const { error } = await parse([server.url("/feed.xml"), "--json"]);
+    expect(error).toMatchObject({ name: "FetchError", kind: "blocked-address" });
+  });
+
+  it("prints a readable listing without --json", async () => {
+    const { stdout } = await parse([fixture.pathname]);
+    expect(stdout).toContain("Relative & tracked");
+    expect(stdout).toContain("3 items");
+  });
+});
