@@ -41,7 +41,7 @@ async function archive() {
       item("h200b", "Beijing approves H-200 imports", "Conditions apply to the accelerators.", "2026-01-14T11:00:00.000Z", "story-h200"),
       item("cac40", "CAC 40 ends higher", "Luxury stocks led the Paris index.", "2026-01-14T17:00:00.000Z"),
       item("cache", "Browser cache limits grow", "Offline apps get more storage.", "2026-01-13T12:00:00.000Z"),
-      item("rules", "CAC drafts generative AI rules", "Security reviews for providers.", "2023-04-11T09:00:00.000Z"),
+      item("rules", "CAC drafts generative AI rules", "Security reviews and export controls for providers.", "2023-04-11T09:00:00.000Z"),
       item("zh1", "商务部回应出口管制新规", "中方坚决反对滥用出口管制措施。", "2025-01-14T03:00:00.000Z"),
       item("zh2", "新能源汽车下乡", "活动覆盖多个省份，芯片不在其中。", "2026-01-09T01:00:00.000Z"),
     ],
@@ -78,5 +78,14 @@ describe("archive search", () => {
     ["cache", ["Browser cache limits grow"]],
   ])("finds %s", async (query, expected) => {
     expect((await titles(query)).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("archive search and plural forms", () => {
+  it.each([
+    ["export control", "CAC drafts generative AI rules"],
+    ['"AI rule"', "CAC drafts generative AI rules"],
+  ])("%s finds the item that says it in another number", async (query, title) => {
+    expect(await titles(query)).toContain(title);
   });
 });

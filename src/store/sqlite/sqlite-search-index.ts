@@ -10,6 +10,22 @@ function ftsLiteral(term: string): string {
 }
 
 /**
+ * A Latin term or phrase as FTS5 prefix tokens on their stems (`controls` → `"control"*`), so the
+ * word index finds the singular and plural forms the query language treats as one; the exact query
+ * drops the extra candidates a prefix lets in.
+ */
+function ftsWordPhrase(term: string): string {
+  const tokens = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (tokens.length === 0) return ftsLiteral(term);
+  return tokens.map((token) => `${ftsLiteral(stem(token))}*`).join(" + ");
+}
+
+function stem(token: string): string {
+  const base = token.replace(/(?:ies|es|s|y)$/i, "");
+  return base.length >= 3 && /^[a-z]+$/i.test(token) ? base : token;
+}
+
+/**
  * Candidates from the FTS indexes: Latin alternatives from the word index, CJK ones from the trigram
  * index (or a LIKE scan for CJK terms shorter than a trigram). The exact query filters them afterwards.
  */
@@ -53,7 +69,7 @@ function wordCandidates(db: Database.Database, terms: string[], request: Candida
       `SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid
        WHERE items_fts MATCH ?${where.sql} ORDER BY items_fts.rank LIMIT ?`,
     )
-    .all(terms.map(ftsLiteral).join(" AND "), ...where.params, request.limit) as ItemRow[];
+    .all(terms.map(ftsWordPhrase).join(" AND "), ...where.params, request.limit) as ItemRow[];
 }
 
 function cjkCandidates(db: Database.Database, terms: string[], request: CandidateRequest): ItemRow[] {
