@@ -19,14 +19,15 @@ const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
  */
 export function parseSearchFilters(text: string, now: Date): SearchFilters {
   const filters: SearchFilters = { query: "", since: null, before: null, topicIds: [], sourceIds: [] };
-  const query = text.replace(FILTER, (_all, lead: string, key: string, value: string, offset: number) => {
+  // Filters become spaces, so a query error's column still points into the text as the user typed it.
+  const query = text.replace(FILTER, (all: string, lead: string, key: string, value: string, offset: number) => {
     const column = offset + lead.length + 1;
     if (key === "topic") filters.topicIds.push(value);
     else if (key === "since") filters.since = readTime(value, now, `since: at column ${column}`);
     else filters.before = readTime(value, now, `before: at column ${column}`);
-    return lead;
+    return lead + " ".repeat(all.length - lead.length);
   });
-  filters.query = query.replace(/\s+/g, " ").trim();
+  filters.query = query.trim() === "" ? "" : query;
   for (const found of filters.query.matchAll(/(?:^|[\s(])source:([a-z0-9-]+)/g)) filters.sourceIds.push(found[1]!);
   return filters;
 }

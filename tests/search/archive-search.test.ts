@@ -15,7 +15,13 @@ describe("parseSearchFilters", () => {
     ["since:2026-01-01 before:2026-01-31 CAC", { query: "CAC", since: "2026-01-01T00:00:00.000Z", before: "2026-01-31T00:00:00.000Z" }],
     ["chips topic:ai-chips source:wire", { query: "chips source:wire", topicIds: ["ai-chips"], sourceIds: ["wire"] }],
   ])("reads %s", (text, expected) => {
-    expect(parseSearchFilters(text, now)).toMatchObject(expected);
+    const filters = parseSearchFilters(text, now);
+    expect({ ...filters, query: filters.query.replace(/\s+/g, " ").trim() }).toMatchObject(expected);
+  });
+
+  it("keeps the query's columns as typed, so an error's caret lands under the user's text", async () => {
+    const error = await (await archive()).search({ text: "since:7d (H200", limit: 5 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "QueryError", column: 14 });
   });
 
   it("names the filter and its column when a time is wrong", () => {
