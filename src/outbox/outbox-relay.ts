@@ -16,8 +16,17 @@ export interface OutboxRelayOptions {
   log: RelayLog;
   /** Told once when a target is paused after a permanent failure (e.g. to alert an admin channel). */
   onTargetPaused?: (target: string, reason: string) => Promise<void>;
+  /**
+   * Told once per process when a whole platform is stopped (a `platform`-scoped error: the token was
+   * refused). Its messages stay pending and go out after a restart with working credentials.
+   * Without it, `onTargetPaused` is told with the target `<platform>:*`.
+   */
+  onPlatformPaused?: (platform: string, reason: string) => Promise<void>;
+  /** Attempts before a message that keeps failing (network, 5xx) is marked failed; 429s do not use them up. */
   maxAttempts?: number;
   baseBackoffMs?: number;
+  /** Upper bound of one back-off (before jitter); attempts spent on 429s would otherwise push it out for days. */
+  maxBackoffMs?: number;
   /** How many targets are delivered to at once; messages to one target always go one at a time. */
   parallelTargets?: number;
   random?: () => number;
@@ -28,15 +37,27 @@ export interface OutboxRelay {
   drain(): Promise<number>;
 }
 
-type Outcome = "sent" | "deferred" | "failed";
+type Outcome = "sent" | "deferred" | "failed" | "held";
+
+const BATCH = 200;
+const MIN_RATE_LIMIT_WAIT_MS = 250;
+
+/** The platform part of a target: `slack` for `slack:#news`, `discord-webhook` for `discord-webhook:NEWS`. */
+export function platformOf(target: string): string {
+  const colon = target.indexOf(":");
+  return colon < 0 ? target : target.slice(0, colon);
+}
 
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { store, senderFor, clock, log } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   const baseBackoffMs = options.baseBackoffMs ?? 5_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 15 * 60_000;
   const parallelTargets = options.parallelTargets ?? 8;
   const random = options.random ?? Math.random;
   let draining: Promise<number> | null = null;
+  // Platforms stopped by a refused token; in memory on purpose, so a restart (with a new token) resumes them.
+  const pausedPlatforms = new Map<string, string>();
 
   async function fail(message: OutboxMessage, reason: string, pause: boolean): Promise<Outcome> {
     await store.markFailed(message.id, reason);
@@ -48,7 +69,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return "failed";
   }
 
+  /** Keeps the message pending (due at once after a restart) and stops its whole platform for this process. */
+  async function holdPlatform(message: OutboxMessage, reason: string): Promise<Outcome> {
+    await store.markRetry(message.id, clock.now().toISOString(), reason);
+    const platform = platformOf(message.target);
+    if (pausedPlatforms.has(platform)) return "held";
+    pausedPlatforms.set(platform, reason);
+    log.warn({ platform, reason }, "platform paused until the bot is restarted with working credentials; its messages stay queued");
+    if (options.onPlatformPaused) await options.onPlatformPaused(platform, reason);
+    else await options.onTargetPaused?.(`${platform}:*`, reason);
+    return "held";
+  }
+
   async function deliver(message: OutboxMessage, paused: Map<string, string>): Promise<Outcome> {
+    if (pausedPlatforms.has(platformOf(message.target))) return "held";
     const pausedReason = paused.get(message.target);
     if (pausedReason !== undefined) return fail(message, `target paused: ${pausedReason}`, false);
     const sender = senderFor(message.target);
@@ -61,13 +95,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof DeliveryError && error.failure === "permanent";
+      if (permanent && error.scope === "platform") return holdPlatform(message, reason);
       if (permanent) {
         paused.set(message.target, reason);
         return fail(message, reason, true);
       }
-      if (message.attempts + 1 >= maxAttempts) return fail(message, `gave up after ${maxAttempts} attempts: ${reason}`, false);
+      // A rate limit is the platform saying when to come back, not a fault of the message: it never makes
+      // the relay give up (a long 429 storm would otherwise fail the rest of a digest).
       const advised = error instanceof DeliveryError ? error.retryAfterMs : null;
-      const wait = advised ?? baseBackoffMs * 2 ** message.attempts * (0.5 + random() / 2);
+      if (advised === null && message.attempts + 1 >= maxAttempts) return fail(message, `gave up after ${maxAttempts} attempts: ${reason}`, false);
+      // The floor keeps a platform that keeps answering "retry after 0" from spinning the drain loop.
+      const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** message.attempts) * (0.5 + random() / 2);
+      const wait = advised !== null ? Math.max(advised, MIN_RATE_LIMIT_WAIT_MS) : backoff;
       await store.markRetry(message.id, new Date(clock.now().getTime() + wait).toISOString(), reason);
       log.info({ outbox_id: message.id, target: message.target, reason, retry_in_ms: Math.round(wait) }, "delivery will be retried");
       return "deferred";
@@ -80,24 +119,32 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     for (const message of messages) {
       const outcome = await deliver(message, paused);
       if (outcome === "sent") sent += 1;
-      if (outcome === "deferred") break;
+      if (outcome === "deferred" || outcome === "held") break;
     }
     return sent;
   }
 
   async function drainOnce(): Promise<number> {
     let total = 0;
+    let limit = BATCH;
     for (;;) {
-      const batch = await store.due(clock.now().toISOString(), 200);
-      if (batch.length === 0) return total;
+      const batch = await store.due(clock.now().toISOString(), limit);
+      // Messages of a stopped platform stay pending and are passed over (the next batch looks past them).
+      const ready = batch.filter((m) => !pausedPlatforms.has(platformOf(m.target)));
+      if (ready.length === 0) {
+        if (batch.length < limit) return total;
+        limit += BATCH;
+        continue;
+      }
       const paused = new Map((await store.pausedTargets()).map((p) => [p.target, p.reason]));
-      const lanes = [...groupBy(batch, (m) => m.target).values()];
+      const lanes = [...groupBy(ready, (m) => m.target).values()];
       let sentThisRound = 0;
       for (let start = 0; start < lanes.length; start += parallelTargets) {
         const results = await Promise.all(lanes.slice(start, start + parallelTargets).map((lane) => runLane(lane, paused)));
         sentThisRound += results.reduce((a, b) => a + b, 0);
       }
-      // Every due message was sent, failed or deferred (and a deferral holds back its target), so this ends.
+      // Every ready message was sent, failed, deferred or held (and either of the last two holds back its
+      // target, or its whole platform), so this ends.
       total += sentThisRound;
     }
   }
