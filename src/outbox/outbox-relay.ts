@@ -45,7 +45,9 @@ const MIN_RATE_LIMIT_WAIT_MS = 250;
 /** The platform part of a target: `slack` for `slack:#news`, `discord-webhook` for `discord-webhook:NEWS`. */
 export function platformOf(target: string): string {
   const colon = target.indexOf(":");
-  return colon < 0 ? target : target.slice(0, colon);
+  const kind = colon < 0 ? target : target.slice(0, colon);
+  // Channel messages and DMs go out with the same bot token; webhooks carry their own.
+  return kind === "discord-user" ? "discord" : kind;
 }
 
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {

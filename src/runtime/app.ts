@@ -80,17 +80,21 @@ export function createApp(deps: AppDeps): BriefingApp {
     everyMs: source.every,
   }));
   const notify = config.admins.notify ? formatTarget(config.admins.notify) : null;
+  const tellOperator = async (about: string, text: string) => {
+    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
+    const now = deps.clock.now().toISOString();
+    const key = `admin:${about}:${now}`;
+    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, formatForTarget(notify)) }], now);
+  };
   const relay = createOutboxRelay({
     store,
     senderFor: deps.senderFor,
     clock: deps.clock,
     log: deps.log.child({ job: "deliver" }),
-    onTargetPaused: async (target, reason) => {
-      if (notify === null || notify === target) return;
-      const text = `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then run \`briefing outbox\` and \`briefing outbox retry <id>\`.`;
-      const key = `admin:paused:${target}:${deps.clock.now().toISOString()}`;
-      await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, formatForTarget(notify)) }], deps.clock.now().toISOString());
-    },
+    onTargetPaused: (target, reason) =>
+      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
+    onPlatformPaused: (platform, reason) =>
+      tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`),
   });
   const digestDeps: DigestJobDeps = {
     store,

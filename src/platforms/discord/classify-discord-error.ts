@@ -44,7 +44,7 @@ export function classifyDiscordError(error: unknown, context: ErrorContext): Del
     if (error.status >= 500) return new DeliveryError("retry", `Discord error for ${to}: ${detail}`, { cause });
     if (error.status === 401) {
       const what = context.secretUrl ? "the webhook token is invalid" : "the bot token was rejected; set a new DISCORD_TOKEN";
-      return new DeliveryError("permanent", `Discord 401 for ${to}: ${what}`, { cause });
+      return new DeliveryError("permanent", `Discord 401 for ${to}: ${what}`, { cause, scope: context.secretUrl ? "target" : "platform" });
     }
     return new DeliveryError("permanent", `Discord refused the message for ${to}: ${detail}`, { cause });
   }

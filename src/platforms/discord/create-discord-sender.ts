@@ -42,7 +42,7 @@ export function createDiscordSender(options: DiscordSenderOptions): Sender {
   let tokenRejected = !options.hasToken;
 
   async function postToChannel(channelId: string, message: OutboxMessage, destination: string) {
-    if (tokenRejected) throw new DeliveryError("permanent", `no valid Discord bot token to post to ${destination}`);
+    if (tokenRejected) throw new DeliveryError("permanent", `no valid Discord bot token to post to ${destination}`, { scope: "platform" });
     const body = { ...discordMessageBody(message.payload), nonce: nonceFor(message.key), enforce_nonce: true };
     const created = (await rest.post(Routes.channelMessages(channelId), { body })) as RESTPostAPIChannelMessageResult;
     return created.id;
@@ -51,7 +51,7 @@ export function createDiscordSender(options: DiscordSenderOptions): Sender {
   async function dmChannelOf(userId: string): Promise<string> {
     const known = dmChannels.get(userId);
     if (known) return known;
-    if (tokenRejected) throw new DeliveryError("permanent", `no valid Discord bot token to message user ${userId}`);
+    if (tokenRejected) throw new DeliveryError("permanent", `no valid Discord bot token to message user ${userId}`, { scope: "platform" });
     const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
     dmChannels.set(userId, channel.id);
     return channel.id;

@@ -51,7 +51,9 @@ export function classifySlackError(error: unknown): DeliveryError {
     case webApi.ErrorCode.PlatformError: {
       const slackError = (error as webApi.WebAPIPlatformError).data.error;
       const failure = TRANSIENT_SLACK_ERRORS.has(slackError) ? "retry" : "permanent";
-      return new DeliveryError(failure, `slack ${slackError}`, { cause: error });
+      // A dead token fails every channel alike: the relay holds all of Slack instead of failing each message.
+      const scope = AUTH_SLACK_ERRORS.has(slackError) ? "platform" : "target";
+      return new DeliveryError(failure, `slack ${slackError}`, { cause: error, scope });
     }
     case webApi.ErrorCode.HTTPError: {
       const status = (error as webApi.WebAPIHTTPError).statusCode;

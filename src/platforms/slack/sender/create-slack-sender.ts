@@ -72,7 +72,7 @@ export function createSlackSender(options: SlackSenderOptions): Sender {
 
   return {
     async send(message) {
-      if (deadToken) throw new DeliveryError("permanent", deadToken.message, { cause: deadToken });
+      if (deadToken) throw new DeliveryError("permanent", deadToken.message, { cause: deadToken, scope: "platform" });
       try {
         return await deliver(message);
       } catch (error) {
