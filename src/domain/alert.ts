@@ -1,15 +1,7 @@
-/** One story in a watch alert. */
-export interface AlertStory {
-  title: string;
-  url: string | null;
-  sourceId: string;
-  /** The outlet's display name. */
-  outlet: string;
-  otherOutlets: string[];
-  publishedAt: string;
-  matchedTerms: string[];
-  excerpt: string;
-}
+import type { DigestStory } from "./digest.js";
+
+/** One story in a watch alert: a digest story without its place in a digest. */
+export type AlertStory = Omit<DigestStory, "clusterId" | "score">;
 
 /** A watch alert: one story, or several collapsed into one message when a query fires often. */
 export interface Alert {

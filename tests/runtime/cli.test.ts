@@ -1,22 +1,10 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runCliCaptured } from "../fakes/run-cli.js";
+import { repoRoot as repo, sampleConfig } from "../fakes/sample-config.js";
 
-const repo = path.join(import.meta.dirname, "../..");
 const brokenConfig = path.join(repo, "tests/fixtures/config/broken.yaml");
 
-/** A copy of the bundled config that stores its database in a fresh temporary folder. */
-async function sampleConfig(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), "briefing-cli-"));
-  const text = (await readFile(path.join(repo, "config/briefing.yaml"), "utf8"))
-    .replace("path: data/briefing.db", `path: ${path.join(folder, "briefing.db")}`)
-    .replaceAll("path: samples/", `path: ${path.join(repo, "config/samples")}/`);
-  const file = path.join(folder, "briefing.yaml");
-  await writeFile(file, text);
-  return file;
-}
 
 describe("briefing config check", () => {
   it("accepts the bundled config", async () => {

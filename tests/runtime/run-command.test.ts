@@ -1,20 +1,7 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sampleConfig } from "../fakes/sample-config.js";
 import { spawnBriefing } from "../fakes/spawn-briefing.js";
 
-const repo = path.join(import.meta.dirname, "../..");
-
-async function sampleConfig(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), "briefing-run-"));
-  const text = (await readFile(path.join(repo, "config/briefing.yaml"), "utf8"))
-    .replace("path: data/briefing.db", `path: ${path.join(folder, "briefing.db")}`)
-    .replaceAll("path: samples/", `path: ${path.join(repo, "config/samples")}/`);
-  const file = path.join(folder, "briefing.yaml");
-  await writeFile(file, text);
-  return file;
-}
 
 describe("briefing run", () => {
   it("prints the first digest, keeps running, stops cleanly on SIGINT, and does not repeat the digest on restart", async () => {
