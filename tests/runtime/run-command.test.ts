@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { sampleConfig } from "../fakes/sample-config.js";
 import { spawnBriefing } from "../fakes/spawn-briefing.js";
 
-
 describe("briefing run", () => {
   it("prints the first digest, keeps running, stops cleanly on SIGINT, and does not repeat the digest on restart", async () => {
     const config = await sampleConfig();
