@@ -65,8 +65,11 @@ describe("a Slack watch, end to end", () => {
 
     const dms = slack.messages.filter((message) => message.channel.startsWith("D") || message.channel === "U0ALICE");
     expect(dms).toHaveLength(1);
-    expect(dms[0]!.text).toContain("US widens export controls on AI chips");
-    expect(dms[0]!.text).toMatch(/matched: export controls/);
-    expect(dms[0]!.text).toContain("https://example.org/a2");
+    expect(dms[0]!.text).toMatch(/Watch 1: "export controls"/);
+    const shown = JSON.stringify(dms[0]!.blocks);
+    expect(shown).toContain("US widens export controls on AI chips");
+    expect(shown).toMatch(/matched: export controls/);
+    expect(shown).toContain("<https://example.org/a2|");
+    expect(shown).toContain("/brief unwatch 1");
   });
 });

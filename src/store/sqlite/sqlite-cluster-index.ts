@@ -13,7 +13,7 @@ export const clusterIndexSchema = `
   CREATE TABLE IF NOT EXISTS clusters (
     id TEXT PRIMARY KEY,
     start_ms INTEGER NOT NULL,
-    signature BLOB NOT NULL,
+    features BLOB NOT NULL,
     sources TEXT NOT NULL,
     size INTEGER NOT NULL
   );
@@ -29,17 +29,17 @@ export const clusterIndexSchema = `
 interface ClusterRow {
   id: string;
   start_ms: number;
-  signature: Buffer;
+  features: Buffer;
   sources: string;
   size: number;
 }
 
 function rowToCluster(row: ClusterRow): IndexedCluster {
-  const bytes = new Uint8Array(row.signature);
+  const bytes = new Uint8Array(row.features);
   return {
     id: row.id,
     startMs: row.start_ms,
-    signature: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    features: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
     sources: JSON.parse(row.sources) as string[],
     size: row.size,
   };
@@ -51,9 +51,10 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
     `SELECT i.item_key, i.cluster_id, i.duplicate_of, i.published_ms, c.* FROM cluster_identities AS i
      JOIN clusters AS c ON c.id = i.cluster_id WHERE i.identity = ?`,
   );
+  // One more than the limit is enough to know a key is too common to mean anything.
   const findBand = db.prepare(
-    `SELECT DISTINCT c.* FROM cluster_bands AS b JOIN clusters AS c ON c.id = b.cluster_id
-     WHERE b.band_key = ? AND b.start_ms BETWEEN ? AND ?`,
+    `SELECT c.* FROM cluster_bands AS b JOIN clusters AS c ON c.id = b.cluster_id
+     WHERE b.band_key = ? AND b.start_ms BETWEEN ? AND ? LIMIT ?`,
   );
   const putIdentity = db.prepare(
     `INSERT INTO cluster_identities (identity, item_key, cluster_id, duplicate_of, published_ms) VALUES (?, ?, ?, ?, ?)
@@ -62,8 +63,8 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
      WHERE excluded.published_ms >= cluster_identities.published_ms`,
   );
   const putCluster = db.prepare(
-    `INSERT INTO clusters (id, start_ms, signature, sources, size) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, signature = excluded.signature,
+    `INSERT INTO clusters (id, start_ms, features, sources, size) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, features = excluded.features,
        sources = excluded.sources, size = excluded.size`,
   );
   const putBand = db.prepare("INSERT OR IGNORE INTO cluster_bands (band_key, cluster_id, start_ms) VALUES (?, ?, ?)");
@@ -73,8 +74,8 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
     for (const identity of identities) putIdentity.run(identity, item.key, item.clusterId, item.duplicateOf, item.publishedMs);
     if (!update) return;
     const { cluster, bandKeys } = update;
-    const signature = Buffer.from(cluster.signature.buffer, cluster.signature.byteOffset, cluster.signature.byteLength);
-    putCluster.run(cluster.id, cluster.startMs, signature, JSON.stringify(cluster.sources), cluster.size);
+    const features = Buffer.from(cluster.features.buffer, cluster.features.byteOffset, cluster.features.byteLength);
+    putCluster.run(cluster.id, cluster.startMs, features, JSON.stringify(cluster.sources), cluster.size);
     for (const key of bandKeys) putBand.run(key, cluster.id, cluster.startMs);
   });
 
@@ -87,10 +88,12 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
         cluster: rowToCluster(row),
       };
     },
-    async findClusters(bandKeys, fromMs, toMs) {
+    async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
       const found = new Map<string, IndexedCluster>();
       for (const key of bandKeys) {
-        for (const row of findBand.all(key, fromMs, toMs) as ClusterRow[]) if (!found.has(row.id)) found.set(row.id, rowToCluster(row));
+        const rows = findBand.all(key, fromMs, toMs, maxPerKey + 1) as ClusterRow[];
+        if (rows.length > maxPerKey) continue;
+        for (const row of rows) if (!found.has(row.id)) found.set(row.id, rowToCluster(row));
       }
       return [...found.values()];
     },
