@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import type { ClusterIndex, IndexedCluster, IndexedItem } from "../../cluster/index.js";
+import type { ClusterIndex, ClusterIndexEntry, IndexedCluster } from "../../cluster/cluster-index.js";
 
-/** Tables the clusterer's index needs; applied as a versioned migration by the runtime. */
+/** Tables the clusterer's index needs; applied as a versioned migration. */
 export const clusterIndexSchema = `
   CREATE TABLE IF NOT EXISTS cluster_identities (
     identity TEXT PRIMARY KEY,
@@ -14,6 +14,7 @@ export const clusterIndexSchema = `
     id TEXT PRIMARY KEY,
     start_ms INTEGER NOT NULL,
     features BLOB NOT NULL,
+    weight REAL NOT NULL,
     sources TEXT NOT NULL,
     size INTEGER NOT NULL
   );
@@ -23,13 +24,21 @@ export const clusterIndexSchema = `
     start_ms INTEGER NOT NULL,
     PRIMARY KEY (band_key, cluster_id)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS cluster_bands_by_cluster ON cluster_bands (cluster_id);
+  CREATE TABLE IF NOT EXISTS cluster_feature_counts (
+    feature INTEGER PRIMARY KEY,
+    count INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS cluster_documents (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    documents INTEGER NOT NULL
+  );
 `;
 
 interface ClusterRow {
   id: string;
   start_ms: number;
   features: Buffer;
+  weight: number;
   sources: string;
   size: number;
 }
@@ -40,6 +49,7 @@ function rowToCluster(row: ClusterRow): IndexedCluster {
     id: row.id,
     startMs: row.start_ms,
     features: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+    weight: row.weight,
     sources: JSON.parse(row.sources) as string[],
     size: row.size,
   };
@@ -63,25 +73,36 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
      WHERE excluded.published_ms >= cluster_identities.published_ms`,
   );
   const putCluster = db.prepare(
-    `INSERT INTO clusters (id, start_ms, features, sources, size) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO clusters (id, start_ms, features, weight, sources, size) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, features = excluded.features,
-       sources = excluded.sources, size = excluded.size`,
+       weight = excluded.weight, sources = excluded.sources, size = excluded.size`,
   );
   const putBand = db.prepare("INSERT OR IGNORE INTO cluster_bands (band_key, cluster_id, start_ms) VALUES (?, ?, ?)");
+  const countFeature = db.prepare(
+    "INSERT INTO cluster_feature_counts (feature, count) VALUES (?, 1) ON CONFLICT (feature) DO UPDATE SET count = count + 1",
+  );
+  const featureCount = db.prepare("SELECT count FROM cluster_feature_counts WHERE feature = ?").pluck();
+  const countDocument = db.prepare(
+    "INSERT INTO cluster_documents (id, documents) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET documents = documents + 1",
+  );
+  const documents = db.prepare("SELECT documents FROM cluster_documents WHERE id = 1").pluck();
   const prune = db.prepare("DELETE FROM cluster_bands WHERE start_ms < ?");
 
-  const save = db.transaction((item: IndexedItem, identities: readonly string[], update: { cluster: IndexedCluster; bandKeys: readonly number[] } | null) => {
+  const save = db.transaction(({ item, identities, cluster, bandKeys, features }: ClusterIndexEntry) => {
     for (const identity of identities) putIdentity.run(identity, item.key, item.clusterId, item.duplicateOf, item.publishedMs);
-    if (!update) return;
-    const { cluster, bandKeys } = update;
-    const features = Buffer.from(cluster.features.buffer, cluster.features.byteOffset, cluster.features.byteLength);
-    putCluster.run(cluster.id, cluster.startMs, features, JSON.stringify(cluster.sources), cluster.size);
+    if (features.length > 0) countDocument.run();
+    for (const feature of features) countFeature.run(feature);
+    if (!cluster) return;
+    const blob = Buffer.from(cluster.features.buffer, cluster.features.byteOffset, cluster.features.byteLength);
+    putCluster.run(cluster.id, cluster.startMs, blob, cluster.weight, JSON.stringify(cluster.sources), cluster.size);
     for (const key of bandKeys) putBand.run(key, cluster.id, cluster.startMs);
   });
 
   return {
     async findItem(identity) {
-      const row = findIdentity.get(identity) as (ClusterRow & { item_key: string; cluster_id: string; duplicate_of: string | null; published_ms: number }) | undefined;
+      const row = findIdentity.get(identity) as
+        | (ClusterRow & { item_key: string; cluster_id: string; duplicate_of: string | null; published_ms: number })
+        | undefined;
       if (!row) return null;
       return {
         item: { key: row.item_key, clusterId: row.cluster_id, duplicateOf: row.duplicate_of, publishedMs: row.published_ms },
@@ -97,8 +118,12 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
       }
       return [...found.values()];
     },
-    async save(item, identities, update) {
-      save.immediate(item, identities, update);
+    async documentFrequencies(features) {
+      const counts = Array.from(features, (feature) => (featureCount.get(feature) as number | undefined) ?? 0);
+      return { documents: (documents.get() as number | undefined) ?? 0, counts };
+    },
+    async save(entry) {
+      save.immediate(entry);
     },
     async prune(beforeMs) {
       prune.run(beforeMs);

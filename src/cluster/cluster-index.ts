@@ -1,0 +1,61 @@
+/** One item as the cluster index remembers it: enough to answer "seen before?" and "which story?". */
+export interface IndexedItem {
+  /** Store-wide item key, `${sourceId}:${id}`. */
+  key: string;
+  clusterId: string;
+  /** Key of the earlier item this one is a copy of (same article, other URL or guid), else null. */
+  duplicateOf: string | null;
+  publishedMs: number;
+}
+
+/**
+ * A story cluster as similarity search needs it. `features` is its profile: the union of its
+ * first members' feature hashes, so one comparison scores a new item against the whole story
+ * rather than against its closest member.
+ */
+export interface IndexedCluster {
+  id: string;
+  /** Publication time of the item that opened the cluster; the time window is measured from it. */
+  startMs: number;
+  /** Sorted, distinct 32-bit feature hashes. */
+  features: Uint32Array;
+  /** Sum of the features' weights (inverse document frequency) when each was added. */
+  weight: number;
+  /** Distinct sources of its members, exact duplicates aside. */
+  sources: string[];
+  /** Members, exact duplicates aside. */
+  size: number;
+}
+
+/** What `ClusterIndex.save` records for one assigned item. */
+export interface ClusterIndexEntry {
+  item: IndexedItem;
+  /** Exact-duplicate keys the item is found by later (item key, URL identity, title hash). */
+  identities: readonly string[];
+  /** The cluster's new state, when the item opened or joined one (not for exact duplicates). */
+  cluster: IndexedCluster | null;
+  /** LSH keys (int32) the cluster is now also found by. */
+  bandKeys: readonly number[];
+  /** The item's feature hashes, to count into document frequencies; empty for duplicates. */
+  features: Uint32Array;
+}
+
+/**
+ * What the clusterer persists. Async so that a PostgreSQL store can implement it; SQLite and
+ * memory implementations exist.
+ */
+export interface ClusterIndex {
+  /** The most recently published item recorded under `identity`, with its cluster; else null. */
+  findItem(identity: string): Promise<{ item: IndexedItem; cluster: IndexedCluster } | null>;
+  /**
+   * Clusters that started within `[fromMs, toMs]` and hold at least one of `bandKeys`. A key held
+   * by more than `maxPerKey` such clusters is skipped: like a stop word, it says only that two
+   * texts share the commonest words of the stream.
+   */
+  findClusters(bandKeys: readonly number[], fromMs: number, toMs: number, maxPerKey: number): Promise<IndexedCluster[]>;
+  /** How many counted items had each feature, and how many items were counted. */
+  documentFrequencies(features: Uint32Array): Promise<{ documents: number; counts: number[] }>;
+  save(entry: ClusterIndexEntry): Promise<void>;
+  /** Forgets the LSH keys of clusters that started before `beforeMs`; items, identities and counts stay. */
+  prune(beforeMs: number): Promise<void>;
+}

@@ -1,0 +1,29 @@
+/** Han, kana and Hangul: scripts written without spaces, so words cannot be split on whitespace. */
+const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}";
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const SCRIPT_RUN = new RegExp(`[${CJK}]+|[^${CJK}]+`, "gu");
+const CJK_RUN = new RegExp(`^[${CJK}]`, "u");
+
+/** A run of text in one writing system: Latin-like words, or a spaceless CJK run. */
+export interface TextRun {
+  text: string;
+  cjk: boolean;
+}
+
+/**
+ * Folds the spellings that mean the same thing: full-width forms (NFKC), case, "H-200" for "H200",
+ * "400,000" for "400000", and the English possessive. Then splits into word runs and CJK runs.
+ */
+export function textRuns(text: string): TextRun[] {
+  const folded = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/(\p{L})[-‐‑](\d)/gu, "$1$2")
+    .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1");
+  const runs: TextRun[] = [];
+  for (const word of folded.match(WORD_RUN) ?? []) {
+    for (const run of word.match(SCRIPT_RUN) ?? []) runs.push({ text: run, cjk: CJK_RUN.test(run) });
+  }
+  return runs;
+}
