@@ -1,5 +1,5 @@
-export type { ClusterIndex, IndexedCluster, IndexedItem } from "./cluster-index.js";
-export { createClusterer } from "./clusterer.js";
+export type { ClusterIndex, ClusterIndexEntry, IndexedCluster, IndexedItem } from "./cluster-index.js";
+export { clusterDefaults, createClusterer } from "./clusterer.js";
 export type { ClusterAssignment, Clusterer, ClustererOptions } from "./clusterer.js";
 export { clusterItems } from "./cluster-items.js";
 export type { ItemCluster } from "./cluster-items.js";

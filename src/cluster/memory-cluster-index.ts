@@ -22,7 +22,10 @@ export function createMemoryClusterIndex(): ClusterIndex {
   function collect(table: PostingTable, key: number, fromMs: number, toMs: number, into: number[], limit: number): boolean {
     for (let posting = table.first(key); posting !== -1; posting = table.next(posting)) {
       const start = table.time(posting);
-      if (start >= fromMs && start <= toMs && into.push(table.value(posting)) > limit) return false;
+      if (start < fromMs || start > toMs) continue;
+      // Two members of one story can share a key; count the story once.
+      const slot = table.value(posting);
+      if (!into.includes(slot) && into.push(slot) > limit) return false;
     }
     return true;
   }

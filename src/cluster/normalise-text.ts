@@ -23,7 +23,9 @@ export function textRuns(text: string): TextRun[] {
     .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1");
   const runs: TextRun[] = [];
   for (const word of folded.match(WORD_RUN) ?? []) {
-    for (const run of word.match(SCRIPT_RUN) ?? []) runs.push({ text: run, cjk: CJK_RUN.test(run) });
+    // Most words have nothing at or above U+2E80, where the CJK blocks begin: one run, no regex.
+    if (!/[\u2e80-\uffff]/.test(word)) runs.push({ text: word, cjk: false });
+    else for (const run of word.match(SCRIPT_RUN) ?? []) runs.push({ text: run, cjk: CJK_RUN.test(run) });
   }
   return runs;
 }

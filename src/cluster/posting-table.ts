@@ -8,7 +8,6 @@
 export class PostingTable {
   private tableKeys: Int32Array;
   private heads: Int32Array;
-  private counts: Int32Array;
   private mask: number;
   private keyCount = 0;
   private postings: Float64Array;
@@ -18,7 +17,6 @@ export class PostingTable {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity * 2)));
     this.tableKeys = new Int32Array(size);
     this.heads = new Int32Array(size).fill(-1);
-    this.counts = new Int32Array(size);
     this.mask = size - 1;
     this.postings = new Float64Array(3 * Math.max(16, capacity));
   }
@@ -45,12 +43,6 @@ export class PostingTable {
     this.postings[p + 1] = value;
     this.postings[p + 2] = this.heads[at]!;
     this.heads[at] = this.used++;
-    this.counts[at]!++;
-  }
-
-  /** How many postings `key` holds. */
-  count(key: number): number {
-    return this.counts[this.find(key)]!;
   }
 
   /** Index of the newest posting under `key`, or -1; walk on with `next`. */
@@ -77,17 +69,15 @@ export class PostingTable {
   }
 
   private rehash(size: number): void {
-    const { tableKeys, heads, counts } = this;
+    const { tableKeys, heads } = this;
     this.tableKeys = new Int32Array(size);
     this.heads = new Int32Array(size).fill(-1);
-    this.counts = new Int32Array(size);
     this.mask = size - 1;
     for (let i = 0; i < heads.length; i++) {
       if (heads[i] === -1) continue;
       const at = this.find(tableKeys[i]!);
       this.tableKeys[at] = tableKeys[i]!;
       this.heads[at] = heads[i]!;
-      this.counts[at] = counts[i]!;
     }
   }
 }

@@ -50,7 +50,8 @@ export function createApp(deps: AppDeps): BriefingApp {
     aliases: config.aliases,
     sourceWeights: Object.fromEntries(config.sources.map((source) => [source.id, source.weight])),
   });
-  const clusterer = createClusterer({ index: createSqliteClusterIndex(db), windowHours: config.cluster.window / 3_600_000 });
+  const clusterIndex = createSqliteClusterIndex(db);
+  const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
     clock: deps.clock,
     defaultIntervalMs: config.poll.every,
@@ -117,8 +118,8 @@ export function createApp(deps: AppDeps): BriefingApp {
     relay,
     digestDeps,
     matcher: () => matcher,
-    poll: (options) =>
-      runPollCycle(
+    async poll(options) {
+      const summary = await runPollCycle(
         {
           sources,
           ingester,
@@ -130,7 +131,11 @@ export function createApp(deps: AppDeps): BriefingApp {
           onNewItems: async (items) => void (await alerts(items)),
         },
         options,
-      ),
+      );
+      // Stories older than twice the window can no longer gain members: their lookup keys go.
+      await clusterIndex.prune(deps.clock.now().getTime() - 2 * config.cluster.window);
+      return summary;
+    },
     runDigest: (index) => runDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index)),
     previewDigest: (index, format) => previewDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
     async close() {

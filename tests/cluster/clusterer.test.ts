@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { createClusterer, createMemoryClusterIndex } from "../../src/cluster/index.js";
+import { feedItem } from "../fixtures/cluster/feed-item.js";
+
+const approval = {
+  title: "China lets ByteDance, Alibaba and Tencent buy Nvidia H200 chips",
+  summary: "Beijing has approved purchases of more than 400,000 H200 processors by the three companies, attaching conditions to the approvals.",
+};
+const approvalElsewhere = {
+  title: "Beijing approves over 400,000 H200 chips for ByteDance, Alibaba and Tencent",
+  summary: "The conditional go-ahead lets the three tech giants buy the Nvidia chip that Washington cleared in December.",
+};
+
+function setup(windowHours?: number) {
+  return createClusterer({ index: createMemoryClusterIndex(), ...(windowHours ? { windowHours } : {}) });
+}
+
+describe("createClusterer", () => {
+  it("opens a story with the first item, named after its key", async () => {
+    const clusterer = setup();
+    const first = feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval });
+    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: true });
+  });
+
+  it.each([
+    ["a tracking-parameter copy", { url: "https://www.wire.example/news/a?utm_source=rss&utm_medium=feed" }],
+    ["an AMP page", { url: "https://wire.example/news/a/amp" }],
+    ["an AMP-cache mirror", { url: "https://www-wire-example.cdn.ampproject.org/c/s/www.wire.example/news/a" }],
+    ["a re-issued guid under a new URL", { url: "https://www.wire.example/news/a-republished" }],
+    ["a re-issued guid with no URL", { url: null, link: null }],
+  ])("marks %s as a duplicate of the original", async (_case, fields) => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    const copy = feedItem({ id: "a-2", publishedAt: "2026-01-28T08:00:00Z", ...approval, ...fields });
+    expect(await clusterer.assign(copy)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false });
+  });
+
+  it("points a copy of a copy at the original", async () => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    await clusterer.assign(feedItem({ id: "b", publishedAt: "2026-01-28T07:00:00Z", ...approval, url: "https://www.wire.example/news/a?amp" }));
+    const third = feedItem({ id: "c", publishedAt: "2026-01-28T08:00:00Z", ...approval, url: "https://m.wire.example/news/a" });
+    expect((await clusterer.assign(third)).duplicateOf).toBe("wire:a");
+  });
+
+  it("does not treat different stories behind one section-page link as copies", async () => {
+    const clusterer = setup();
+    const link = "https://www.ministry.example/news";
+    await clusterer.assign(feedItem({ id: "a", sourceId: "ministry", publishedAt: "2026-01-28T06:00:00Z", url: link, ...approval }));
+    const other = feedItem({
+      id: "b", sourceId: "ministry", publishedAt: "2026-01-28T09:00:00Z", url: link,
+      title: "Ministry publishes rare earth export licence guidance for traders",
+      summary: "Exporters of gallium and germanium items must file end-user certificates from next month.",
+    });
+    expect(await clusterer.assign(other)).toMatchObject({ duplicateOf: null, isNewCluster: true });
+  });
+
+  it("joins another outlet's account of the same event to the story", async () => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    const other = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
+    expect(await clusterer.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+  });
+
+  it.each([
+    ["a follow-up on the same topic", "Nvidia asks TSMC to make more H200 chips as demand grows", "The chipmaker placed extra wafer orders with its Taiwanese supplier, people familiar with the matter said."],
+    ["an unrelated story", "Typhoon warning for Hong Kong as storm nears", "The observatory raised the No. 8 signal as the storm approached from the east."],
+    ["a look-alike about another index", "CAC 40 closes higher as luxury stocks rally", "The Paris benchmark gained 1.1% on Friday, led by LVMH and Kering."],
+  ])("keeps %s apart", async (_case, title, summary) => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    await clusterer.assign(feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere }));
+    const next = feedItem({ id: "c", sourceId: "markets", publishedAt: "2026-01-29T12:00:00Z", title, summary });
+    expect(await clusterer.assign(next)).toEqual({ clusterId: "markets:c", duplicateOf: null, isNewCluster: true });
+  });
+
+  it.each([
+    [72, "2026-01-31T05:00:00Z", "wire:a"],
+    [72, "2026-01-31T07:00:00Z", "chips:b"],
+    [24, "2026-01-29T05:00:00Z", "wire:a"],
+    [24, "2026-01-29T07:00:00Z", "chips:b"],
+  ])("with a %i-hour window, an item published at %s joins %s", async (windowHours, publishedAt, expected) => {
+    const clusterer = setup(windowHours);
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    // Same headline, new URL: past the window it is neither a copy nor part of the old story.
+    const later = feedItem({ id: "b", sourceId: "chips", publishedAt, ...approval });
+    expect((await clusterer.assign(later)).clusterId).toBe(expected);
+  });
+
+  it("measures the window from the story's first item, so a story cannot creep on for days", async () => {
+    const clusterer = setup(24);
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    await clusterer.assign(feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-29T04:00:00Z", ...approvalElsewhere }));
+    const third = feedItem({
+      id: "c", sourceId: "markets", publishedAt: "2026-01-29T08:00:00Z",
+      title: "ByteDance, Alibaba and Tencent cleared to buy Nvidia H200 chips",
+      summary: "Beijing approved more than 400,000 H200 processors for the three companies.",
+    });
+    // Within a day of the second item, but more than a day after the story opened.
+    expect((await clusterer.assign(third)).clusterId).toBe("markets:c");
+  });
+
+  it("answers the same when an item is assigned twice", async () => {
+    const clusterer = setup();
+    const first = feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval });
+    await clusterer.assign(first);
+    const second = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
+    const answer = await clusterer.assign(second);
+    expect(await clusterer.assign(second)).toEqual(answer);
+    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+  });
+
+  it.each([
+    ["an empty title and summary", "", ""],
+    ["punctuation only", "!!! ???", "..."],
+  ])("gives an item with %s a story of its own", async (_case, title, summary) => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", title: "", summary: "" }));
+    const item = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T07:00:00Z", title, summary });
+    expect(await clusterer.assign(item)).toMatchObject({ clusterId: "chips:b", isNewCluster: true });
+  });
+
+  it("rejects an item without a usable date", async () => {
+    await expect(setup().assign(feedItem({ id: "a", publishedAt: "soon", ...approval }))).rejects.toThrow(RangeError);
+  });
+});

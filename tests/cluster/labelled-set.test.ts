@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { clusterItems } from "../../src/cluster/index.js";
+import { pairwiseScores } from "../../src/cluster/pairwise-scores.js";
+import { goldCluster, loadLabelledSet } from "../fixtures/cluster/labelled-set.js";
+
+describe("clustering the labelled set", () => {
+  const items = loadLabelledSet();
+
+  it("has several hundred items covering the hard cases", () => {
+    expect(items.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(items.map((item) => item.language))).toEqual(new Set(["en", "zh"]));
+  });
+
+  it("keeps pairwise F1 at 0.9 or above, with precision above recall", async () => {
+    const predicted = (await clusterItems(items)).map((result) => result.cluster);
+    const scores = pairwiseScores(
+      predicted,
+      items.map((item) => goldCluster(item)),
+      items.map((item) => goldCluster(item, true)),
+    );
+    expect(scores.f1).toBeGreaterThanOrEqual(0.9);
+    expect(scores.precision).toBeGreaterThan(scores.recall);
+  });
+
+  it("collapses every URL variant and re-issued copy into its original's story", async () => {
+    const results = await clusterItems(items);
+    const byKey = new Map(results.map((result) => [result.key, result]));
+    const copies = results.filter((result) => result.duplicateOf !== null);
+    expect(copies.length).toBeGreaterThan(40);
+    for (const copy of copies) expect(byKey.get(copy.duplicateOf!)?.cluster).toBe(copy.cluster);
+  });
+});

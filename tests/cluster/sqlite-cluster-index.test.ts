@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../../src/cluster/index.js";
+import { clusterIndexSchema, createSqliteClusterIndex } from "../../src/store/sqlite/sqlite-cluster-index.js";
+import { feedItem } from "../fixtures/cluster/feed-item.js";
+
+const approval = {
+  title: "China lets ByteDance, Alibaba and Tencent buy Nvidia H200 chips",
+  summary: "Beijing has approved purchases of more than 400,000 H200 processors by the three companies, attaching conditions to the approvals.",
+};
+const approvalElsewhere = {
+  title: "Beijing approves over 400,000 H200 chips for ByteDance, Alibaba and Tencent",
+  summary: "The conditional go-ahead lets the three tech giants buy the Nvidia chip that Washington cleared in December.",
+};
+
+let dir: string;
+const open: Database.Database[] = [];
+
+function openDb(): Database.Database {
+  const db = new Database(join(dir, "briefing.db"));
+  db.exec(clusterIndexSchema);
+  open.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "cluster-index-"));
+});
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("createSqliteClusterIndex", () => {
+  it("keeps stories, copies and re-assignments across a restart", async () => {
+    const before = openDb();
+    const first = createClusterer({ index: createSqliteClusterIndex(before) });
+    expect(await first.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }))).toMatchObject({ isNewCluster: true });
+    before.close();
+
+    const after = createClusterer({ index: createSqliteClusterIndex(openDb()) });
+    const other = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
+    expect(await after.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+    const amp = feedItem({ id: "a-amp", publishedAt: "2026-01-28T10:00:00Z", ...approval, url: "https://www.wire.example/news/a/amp" });
+    expect(await after.assign(amp)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false });
+    expect(await after.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }))).toEqual({
+      clusterId: "wire:a",
+      duplicateOf: null,
+      isNewCluster: false,
+    });
+  });
+
+  it("applies its schema twice without complaint", () => {
+    const db = openDb();
+    expect(() => db.exec(clusterIndexSchema)).not.toThrow();
+  });
+
+  it("stops finding a story by its keys once pruned, and still knows its items", async () => {
+    const db = openDb();
+    const index = createSqliteClusterIndex(db);
+    const clusterer = createClusterer({ index });
+    await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
+    const keys = (db.prepare("SELECT band_key FROM story_bands").all() as Array<{ band_key: number }>).map((row) => row.band_key);
+    const window = [Date.parse("2026-01-27T00:00:00Z"), Date.parse("2026-01-30T00:00:00Z")] as const;
+    expect(await index.findClusters(keys, ...window, 16)).toHaveLength(1);
+    await index.prune(Date.parse("2026-01-29T00:00:00Z"));
+    expect(await index.findClusters(keys, ...window, 16)).toHaveLength(0);
+    expect(await index.findItem("k:wire:a")).toMatchObject({ item: { clusterId: "wire:a" } });
+  });
+});
+
+describe.each([
+  ["memory", () => createMemoryClusterIndex()],
+  ["sqlite", () => createSqliteClusterIndex(openDb())],
+])("the %s index", (_name, makeIndex: () => ClusterIndex) => {
+  const cluster = (id: string, startMs: number) => ({
+    id, startMs, features: Uint32Array.of(1, 2, 4_000_000_000), weight: 3.5, sources: ["wire"], size: 1,
+  });
+  const entry = (id: string, startMs: number, bandKeys: number[]) => ({
+    item: { key: id, clusterId: id, duplicateOf: null, publishedMs: startMs },
+    identities: [`k:${id}`],
+    cluster: cluster(id, startMs),
+    bandKeys,
+    features: Uint32Array.of(1, 2, 4_000_000_000),
+  });
+
+  it("returns a stored cluster as it was saved, unsigned hashes and negative keys included", async () => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, [-5, 7]));
+    expect(await index.findClusters([-5], 0, 2_000, 16)).toEqual([cluster("s:1", 1_000)]);
+    expect(await index.findItem("k:s:1")).toEqual({ item: entry("s:1", 1_000, []).item, cluster: cluster("s:1", 1_000) });
+  });
+
+  it.each([
+    ["before the range", 0, 999],
+    ["after the range", 1_001, 5_000],
+  ])("leaves out a cluster that started %s", async (_case, fromMs, toMs) => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, [7]));
+    expect(await index.findClusters([7], fromMs, toMs, 16)).toEqual([]);
+  });
+
+  it("skips a key that more clusters share than maxPerKey", async () => {
+    const index = makeIndex();
+    for (const n of [1, 2, 3]) await index.save(entry(`s:${n}`, 1_000 + n, [7, 100 + n]));
+    expect(await index.findClusters([7], 0, 5_000, 2)).toEqual([]);
+    expect((await index.findClusters([7], 0, 5_000, 3)).map((c) => c.id).sort()).toEqual(["s:1", "s:2", "s:3"]);
+    expect((await index.findClusters([7, 101], 0, 5_000, 2)).map((c) => c.id)).toEqual(["s:1"]);
+  });
+
+  it("counts document frequencies of the items it saved", async () => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, []));
+    await index.save({ ...entry("s:2", 2_000, []), features: Uint32Array.of(2) });
+    await index.save({ ...entry("s:3", 3_000, []), cluster: null, features: new Uint32Array(0) });
+    expect(await index.documentFrequencies(Uint32Array.of(1, 2, 3, 4_000_000_000))).toEqual({ documents: 2, counts: [1, 2, 0, 1] });
+  });
+
+  it("answers an identity with the most recently published item that holds it", async () => {
+    const index = makeIndex();
+    await index.save({ ...entry("s:2", 2_000, []), identities: ["u:example.com/a"] });
+    await index.save({ ...entry("s:1", 1_000, []), identities: ["u:example.com/a"] });
+    expect((await index.findItem("u:example.com/a"))?.item.key).toBe("s:2");
+    expect(await index.findItem("u:example.com/b")).toBeNull();
+  });
+});
