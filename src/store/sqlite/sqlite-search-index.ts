@@ -26,7 +26,10 @@ function stem(token: string): string {
 }
 
 /**
- * Candidates from the FTS indexes: Latin alternatives from the word index, CJK ones from the trigram
+ * Candidates from the FTS indexes, newest stored first: FTS5 walks its index in rowid order without
+ * sorting, so the cost stays flat however common a term is, where ranking every match by bm25 grows
+ * with the archive. The search service ranks the candidates by relevance and recency afterwards.
+ * Latin alternatives come from the word index, CJK ones from the trigram
  * index (or a LIKE scan for CJK terms shorter than a trigram). The exact query filters them afterwards.
  */
 export function createSqliteSearchIndex(db: Database.Database): SearchIndex {
@@ -67,7 +70,7 @@ function wordCandidates(db: Database.Database, terms: string[], request: Candida
   return db
     .prepare(
       `SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid
-       WHERE items_fts MATCH ?${where.sql} ORDER BY items_fts.rank LIMIT ?`,
+       WHERE items_fts MATCH ?${where.sql} ORDER BY items_fts.rowid DESC LIMIT ?`,
     )
     .all(terms.map(ftsWordPhrase).join(" AND "), ...where.params, request.limit) as ItemRow[];
 }
@@ -85,7 +88,7 @@ function cjkCandidates(db: Database.Database, terms: string[], request: Candidat
     return db
       .prepare(
         `SELECT items.* FROM items_fts_cjk JOIN items ON items.rowid = items_fts_cjk.rowid
-         WHERE items_fts_cjk MATCH ?${like}${where.sql} ORDER BY items_fts_cjk.rank LIMIT ?`,
+         WHERE items_fts_cjk MATCH ?${like}${where.sql} ORDER BY items_fts_cjk.rowid DESC LIMIT ?`,
       )
       .all(indexed.map(ftsLiteral).join(" AND "), ...likeParams, ...where.params, request.limit) as ItemRow[];
   }
