@@ -2,7 +2,7 @@ import type { Clock } from "../domain/clock.js";
 import type { Digest, DigestStory } from "../domain/digest.js";
 import { BriefingError } from "../domain/errors.js";
 import type { StoredItem } from "../domain/story.js";
-import type { SearchIndex, SearchQueryCompiler } from "./search-index.js";
+import type { CompiledSearchQuery, SearchIndex, SearchQueryCompiler } from "./search-index.js";
 import { parseSearchFilters } from "./search-filters.js";
 
 export interface SearchServiceDeps {
@@ -19,6 +19,9 @@ export interface SearchServiceDeps {
 
 const DAY_MS = 86_400_000;
 
+/** The best item found so far for one story, and every outlet that told it. */
+type Ranked = Map<string, { item: StoredItem; terms: string[]; rank: number; sources: Set<string> }>;
+
 /** Finds stories in the archive: index candidates, exact query filter, one entry per story, relevance and recency. */
 export function createSearchService(deps: SearchServiceDeps) {
   const candidateLimit = deps.candidateLimit ?? 500;
@@ -28,25 +31,20 @@ export function createSearchService(deps: SearchServiceDeps) {
       const filters = parseSearchFilters(request.text, now);
       if (filters.query === "") throw new BriefingError("query", "Search for something: /brief search <query> [since:7d]");
       const compiled = deps.compile(filters.query);
-      const candidates = await deps.index.candidates({
-        alternatives: compiled.alternatives,
-        since: filters.since,
-        before: filters.before,
-        topicIds: filters.topicIds,
-        limit: candidateLimit,
-      });
-      const best = new Map<string, { item: StoredItem; terms: string[]; rank: number; sources: Set<string> }>();
-      for (const item of candidates) {
-        const hit = compiled.matches(item, now);
-        if (!hit) continue;
-        const ageDays = Math.max(0, (now.getTime() - Date.parse(item.publishedAt)) / DAY_MS);
-        const rank = hit.score / (1 + ageDays / 30);
-        const current = best.get(item.clusterId);
-        if (!current) best.set(item.clusterId, { item, terms: hit.terms, rank, sources: new Set([item.sourceId]) });
-        else {
-          current.sources.add(item.sourceId);
-          if (rank > current.rank) Object.assign(current, { item, terms: hit.terms, rank });
-        }
+      const best: Ranked = new Map();
+      // Newest candidates first, a page at a time, until there are enough stories to rank.
+      const pageSize = Math.max(40, request.limit * 5);
+      for (let offset = 0; offset < candidateLimit && best.size < request.limit * 2; offset += pageSize) {
+        const page = await deps.index.candidates({
+          alternatives: compiled.alternatives,
+          since: filters.since,
+          before: filters.before,
+          topicIds: filters.topicIds,
+          limit: pageSize,
+          offset,
+        });
+        rankInto(best, page, compiled, now);
+        if (page.length < pageSize) break;
       }
       const stories: DigestStory[] = [...best.values()]
         .sort((a, b) => b.rank - a.rank)
@@ -72,4 +70,20 @@ export function createSearchService(deps: SearchServiceDeps) {
       };
     },
   };
+}
+
+/** Keeps, per story, the candidate that passes the exact query with the best relevance-and-recency rank. */
+function rankInto(best: Ranked, page: StoredItem[], compiled: CompiledSearchQuery, now: Date): void {
+  for (const item of page) {
+    const hit = compiled.matches(item, now);
+    if (!hit) continue;
+    const ageDays = Math.max(0, (now.getTime() - Date.parse(item.publishedAt)) / DAY_MS);
+    const rank = hit.score / (1 + ageDays / 30);
+    const current = best.get(item.clusterId);
+    if (!current) best.set(item.clusterId, { item, terms: hit.terms, rank, sources: new Set([item.sourceId]) });
+    else {
+      current.sources.add(item.sourceId);
+      if (rank > current.rank) Object.assign(current, { item, terms: hit.terms, rank });
+    }
+  }
 }

@@ -8,6 +8,8 @@ export interface CandidateRequest {
   before: string | null;
   topicIds: string[];
   limit: number;
+  /** Skip this many of each alternative's newest candidates (paging). */
+  offset?: number;
 }
 
 /** The archive as search sees it: cheap candidates that the exact query then filters. */

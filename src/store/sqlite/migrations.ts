@@ -99,7 +99,7 @@ export const migrations: Migration[] = [
     // terms. Only items with CJK text enter it: trigrams cost several times the insert time and size.
     sql: `
       CREATE VIRTUAL TABLE items_fts USING fts5(
-        title, summary, content, content='items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        title, summary, content, content='items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='4 5 6 7 8'
       );
       CREATE VIRTUAL TABLE items_fts_cjk USING fts5(
         title, summary, content='items', content_rowid='rowid', tokenize='trigram'

@@ -17,12 +17,13 @@ function ftsLiteral(term: string): string {
 function ftsWordPhrase(term: string): string {
   const tokens = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (tokens.length === 0) return ftsLiteral(term);
-  return tokens.map((token) => `${ftsLiteral(stem(token))}*`).join(" + ");
+  return tokens.map(stemLookup).join(" + ");
 }
 
-function stem(token: string): string {
-  const base = token.replace(/(?:ies|es|s|y)$/i, "");
-  return base.length >= 3 && /^[a-z]+$/i.test(token) ? base : token;
+/** A plural-tolerant prefix for Latin words; short tokens and model numbers exactly, since a prefix like `h*` scans half the index. */
+function stemLookup(token: string): string {
+  if (!/^[a-z]{4,}$/i.test(token)) return ftsLiteral(token);
+  return `${ftsLiteral(token.replace(/(?:ies|es|s|y)$/i, ""))}*`;
 }
 
 /**
@@ -42,7 +43,7 @@ export function createSqliteSearchIndex(db: Database.Database): SearchIndex {
         if (terms.length === 0) continue;
         add(terms.some((term) => CJK.test(term)) ? cjkCandidates(db, terms, request) : wordCandidates(db, terms, request));
       }
-      return [...found.values()].slice(0, request.limit).map(rowToItem);
+      return [...found.values()].map(rowToItem);
     },
   };
 }
@@ -70,9 +71,9 @@ function wordCandidates(db: Database.Database, terms: string[], request: Candida
   return db
     .prepare(
       `SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid
-       WHERE items_fts MATCH ?${where.sql} ORDER BY items_fts.rowid DESC LIMIT ?`,
+       WHERE items_fts MATCH ?${where.sql} ORDER BY items_fts.rowid DESC LIMIT ? OFFSET ?`,
     )
-    .all(terms.map(ftsWordPhrase).join(" AND "), ...where.params, request.limit) as ItemRow[];
+    .all(terms.map(ftsWordPhrase).join(" AND "), ...where.params, request.limit, request.offset ?? 0) as ItemRow[];
 }
 
 function cjkCandidates(db: Database.Database, terms: string[], request: CandidateRequest): ItemRow[] {
@@ -88,18 +89,18 @@ function cjkCandidates(db: Database.Database, terms: string[], request: Candidat
     return db
       .prepare(
         `SELECT items.* FROM items_fts_cjk JOIN items ON items.rowid = items_fts_cjk.rowid
-         WHERE items_fts_cjk MATCH ?${like}${where.sql} ORDER BY items_fts_cjk.rowid DESC LIMIT ?`,
+         WHERE items_fts_cjk MATCH ?${like}${where.sql} ORDER BY items_fts_cjk.rowid DESC LIMIT ? OFFSET ?`,
       )
-      .all(indexed.map(ftsLiteral).join(" AND "), ...likeParams, ...where.params, request.limit) as ItemRow[];
+      .all(indexed.map(ftsLiteral).join(" AND "), ...likeParams, ...where.params, request.limit, request.offset ?? 0) as ItemRow[];
   }
   return db
-    .prepare(`SELECT items.* FROM items WHERE 1 = 1${like}${where.sql} ORDER BY items.published_at DESC LIMIT ?`)
-    .all(...likeParams, ...where.params, request.limit) as ItemRow[];
+    .prepare(`SELECT items.* FROM items WHERE 1 = 1${like}${where.sql} ORDER BY items.published_at DESC LIMIT ? OFFSET ?`)
+    .all(...likeParams, ...where.params, request.limit, request.offset ?? 0) as ItemRow[];
 }
 
 function recent(db: Database.Database, request: CandidateRequest): ItemRow[] {
   const where = filters(request, "items");
   return db
-    .prepare(`SELECT items.* FROM items WHERE 1 = 1${where.sql} ORDER BY items.published_at DESC LIMIT ?`)
-    .all(...where.params, request.limit) as ItemRow[];
+    .prepare(`SELECT items.* FROM items WHERE 1 = 1${where.sql} ORDER BY items.published_at DESC LIMIT ? OFFSET ?`)
+    .all(...where.params, request.limit, request.offset ?? 0) as ItemRow[];
 }
