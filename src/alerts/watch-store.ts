@@ -1,3 +1,4 @@
+import type { NewOutboxMessage } from "../domain/outbound.js";
 import type { Watch, WatchOwner } from "./watch.js";
 
 /** The persistence watches and alerts need; the store implements it. */
@@ -7,6 +8,15 @@ export interface WatchStore {
   removeWatch(id: string, owner: WatchOwner): Promise<boolean>;
   watchesOf(owner: WatchOwner): Promise<Watch[]>;
   allWatches(): Promise<Watch[]>;
-  /** Records that a story was alerted for a watch; false when it had been already (alert once per story). */
-  claimAlert(watchId: string, clusterId: string, at: string): Promise<boolean>;
+  /**
+   * Claims the stories not alerted before for this watch and enqueues the messages `build` makes for
+   * them, in one transaction: an alert is recorded and queued together, or neither (once per story).
+   * Returns how many messages were enqueued.
+   */
+  sendAlertsOnce(alert: {
+    watchId: string;
+    clusterIds: string[];
+    at: string;
+    build: (freshClusterIds: string[]) => NewOutboxMessage[];
+  }): Promise<number>;
 }

@@ -52,23 +52,19 @@ export function createAlertJob(deps: AlertJobDeps) {
     }
     let enqueued = 0;
     for (const plan of planAlerts(hits)) {
-      const fresh = await claimFresh(deps.store, plan, now.toISOString());
-      if (fresh.length === 0) continue;
-      const messages = alertMessages({ ...plan, hits: fresh, collapsed: plan.collapsed && fresh.length > 1 }, deps, now.toISOString());
-      enqueued += await deps.store.enqueue(messages, now.toISOString());
+      enqueued += await deps.store.sendAlertsOnce({
+        watchId: plan.watch.id,
+        clusterIds: plan.hits.map((hit) => hit.item.clusterId),
+        at: now.toISOString(),
+        build: (freshIds) => {
+          const fresh = plan.hits.filter((hit) => freshIds.includes(hit.item.clusterId));
+          return alertMessages({ ...plan, hits: fresh, collapsed: plan.collapsed && fresh.length > 1 }, deps, now.toISOString());
+        },
+      });
     }
     if (enqueued > 0) deps.log.info({ job: "alerts", messages: enqueued }, "alerts enqueued");
     return enqueued;
   };
-}
-
-/** Only stories not alerted before for this watch go out; the claim is what makes an alert once per story. */
-async function claimFresh(store: Store, plan: AlertPlan, at: string): Promise<AlertHit[]> {
-  const fresh: AlertHit[] = [];
-  for (const hit of plan.hits) {
-    if (await store.claimAlert(plan.watch.id, hit.item.clusterId, at)) fresh.push(hit);
-  }
-  return fresh;
 }
 
 function alertMessages(plan: AlertPlan, deps: AlertJobDeps, at: string): NewOutboxMessage[] {

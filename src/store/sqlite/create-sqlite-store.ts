@@ -16,10 +16,19 @@ export function createSqliteStore(db: Database.Database): Store {
     void marks.setDigestMark(digestId, windowEnd);
     return added;
   });
+  const watches = createSqliteWatchStore(db);
+  const sendAlertsOnce = db.transaction((alert: Parameters<Store["sendAlertsOnce"]>[0]) => {
+    const fresh = alert.clusterIds.filter((clusterId) => watches.claimSync(alert.watchId, clusterId, alert.at));
+    return fresh.length === 0 ? 0 : outbox.enqueueSync(alert.build(fresh), alert.at);
+  });
+  const { claimSync: _claimSync, ...watchStore } = watches;
   return {
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db),
-    ...createSqliteWatchStore(db),
+    ...watchStore,
+    async sendAlertsOnce(alert) {
+      return sendAlertsOnce.immediate(alert);
+    },
     ...marks,
     ...outbox,
     async commitDigest({ digestId, windowEnd, messages, now }) {

@@ -21,7 +21,10 @@ function rowToWatch(row: WatchRow): Watch {
   };
 }
 
-export function createSqliteWatchStore(db: Database.Database): WatchStore {
+/** The watch store, with a synchronous claim the alert transaction (in create-sqlite-store.ts) is built from. */
+export type SqliteWatchStore = Omit<WatchStore, "sendAlertsOnce"> & { claimSync(watchId: string, clusterId: string, at: string): boolean };
+
+export function createSqliteWatchStore(db: Database.Database): SqliteWatchStore {
   const insert = db.prepare(
     "INSERT INTO watches (owner_platform, owner_workspace, owner_user, query, target, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
@@ -51,7 +54,7 @@ export function createSqliteWatchStore(db: Database.Database): WatchStore {
     async allWatches() {
       return (all.all() as WatchRow[]).map(rowToWatch);
     },
-    async claimAlert(watchId, clusterId, at) {
+    claimSync(watchId, clusterId, at) {
       return claim.run(Number(watchId), clusterId, at).changes > 0;
     },
   };
