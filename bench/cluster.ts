@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../src/cluster/index.js";
 import { pairwiseScores } from "../src/cluster/pairwise-scores.js";
 import type { FeedItem } from "../src/domain/item.js";
+import { seededRandom } from "./seeded-random.js";
 
 const { values } = parseArgs({
   options: {
@@ -25,18 +26,8 @@ const HOUR = 3_600_000;
 const DAYS = 60;
 const VOCABULARY = 30_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = mulberry32(20260128);
+const random = seededRandom(20260128);
 
 const SYLLABLES = ["ka", "lo", "mi", "ten", "ru", "sa", "vo", "pel", "di", "nor", "qui", "bex", "tha", "zu", "gan", "fi"];
 const words = Array.from({ length: VOCABULARY }, (_, rank) => {

@@ -1,16 +1,6 @@
 import type { MatchableItem } from "../src/domain/match.js";
 
-/** Deterministic generator (mulberry32), so every run measures the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seeded-random.js";
 
 const SYLLABLES = "ba be bi bo bu ca ce co da de di do fa fe fi ga ge go ha he hi ka ke ko la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo za ze zo tra tre tri pro pre str".split(" ");
 const DOMAIN = ["H200", "H-200", "CAC", "CAC 40", "export controls", "AI chips", "Nvidia", "cache", "BIS", "policies"];
@@ -24,7 +14,7 @@ const DOMAIN_WATCHES = ["H200", '"export controls"', 'CAC -"CAC 40"', "出口管
 
 /** VOCABULARY_SIZE distinct pseudo-words; rank 0 is the most frequent in generated text. */
 export const VOCABULARY: string[] = (() => {
-  const rand = random(1);
+  const rand = seededRandom(1);
   const words = new Set<string>();
   while (words.size < VOCABULARY_SIZE) {
     const n = 1 + Math.floor(rand() * 4);
@@ -54,7 +44,7 @@ function sentence(rand: () => number, chars: number): string {
 }
 
 export function generateItems(count: number, seed: number): MatchableItem[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => ({
     title: sentence(rand, 60),
     summary: sentence(rand, 150),
@@ -66,7 +56,7 @@ export function generateItems(count: number, seed: number): MatchableItem[] {
 
 /** Watch-like queries: mostly one or two specific words, some phrases, ORs, NOTs and NEARs. */
 export function generateQueries(count: number, seed: number): Array<{ id: string; query: string }> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = () => VOCABULARY[WATCH_MIN_RANK + Math.floor(rand() * (VOCABULARY.length - WATCH_MIN_RANK))]!;
   return Array.from({ length: count }, (_, i) => {
     const roll = rand();

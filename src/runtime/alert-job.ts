@@ -3,12 +3,11 @@ import type { AlertStory } from "../domain/alert.js";
 import type { Clock } from "../domain/clock.js";
 import type { NewOutboxMessage } from "../domain/outbound.js";
 import type { StoredItem } from "../domain/story.js";
-import { compileMatcher } from "../match/index.js";
+import { compileMatcher, type Matcher } from "../match/index.js";
 import { renderAlert } from "../render/index.js";
 import type { Store } from "../store/store.js";
 import { formatForTarget } from "./format-for-target.js";
 import type { Logger } from "./logger.js";
-import type { ItemMatcher } from "./pipeline-ports.js";
 
 export interface AlertJobDeps {
   store: Store;
@@ -22,9 +21,9 @@ export interface AlertJobDeps {
 
 /** Matches newly stored items against every watch and enqueues one alert per watch and story. */
 export function createAlertJob(deps: AlertJobDeps) {
-  let compiled: { signature: string; matcher: ItemMatcher } | null = null;
+  let compiled: { signature: string; matcher: Matcher } | null = null;
 
-  const matcherFor = (watches: Watch[]): ItemMatcher => {
+  const matcherFor = (watches: Watch[]): Matcher => {
     const signature = watches.map((w) => `${w.id}\u0000${w.query}`).join("\u0001");
     if (compiled?.signature !== signature) {
       const matcher = compileMatcher({

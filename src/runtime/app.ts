@@ -6,7 +6,6 @@ import { renderNotice } from "../render/index.js";
 import { formatForTarget } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type Ingester, type SourceSpec } from "../ingest/index.js";
-import { compileMatcher } from "../match/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
@@ -14,7 +13,7 @@ import { createAlertJob } from "./alert-job.js";
 import { outletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
-import type { ItemMatcher } from "./pipeline-ports.js";
+import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
 import { runPollCycle, type PollSummary } from "./poll-cycle.js";
 
 export interface AppDeps {
@@ -34,7 +33,6 @@ export interface BriefingApp {
   ingester: Ingester;
   relay: OutboxRelay;
   digestDeps: DigestJobDeps;
-  matcher(): ItemMatcher;
   poll(options?: { force?: boolean }): Promise<PollSummary>;
   runDigest(index: number): Promise<number>;
   previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
@@ -45,11 +43,7 @@ export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
   const store = createSqliteStore(db);
-  const matcher = compileMatcher({
-    queries: config.topics.map((topic) => ({ id: topic.id, query: topic.query, threshold: topic.threshold })),
-    aliases: config.aliases,
-    sourceWeights: Object.fromEntries(config.sources.map((source) => [source.id, source.weight])),
-  });
+  const matcher = compileTopicMatcher(config);
   const clusterIndex = createSqliteClusterIndex(db);
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
@@ -63,13 +57,12 @@ export function createApp(deps: AppDeps): BriefingApp {
     maxBytes: config.poll.max_bytes,
     allowPrivateNetworks: config.poll.allow_private_networks,
   });
-  const sourceWeights = Object.fromEntries(config.sources.map((source) => [source.id, source.weight]));
   const alerts = createAlertJob({
     store,
     clock: deps.clock,
     log: deps.log,
     aliases: config.aliases,
-    sourceWeights,
+    sourceWeights: sourceWeightsOf(config),
     outletOf: outletNames(config),
     timeZone: config.timezone,
   });
@@ -117,13 +110,12 @@ export function createApp(deps: AppDeps): BriefingApp {
     ingester,
     relay,
     digestDeps,
-    matcher: () => matcher,
     async poll(options) {
       const summary = await runPollCycle(
         {
           sources,
           ingester,
-          matcher: () => matcher,
+          matcher,
           clusterer,
           store,
           clock: deps.clock,

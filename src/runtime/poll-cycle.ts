@@ -5,13 +5,14 @@ import type { SourceState } from "../domain/source-state.js";
 import { looksLikeReissue, type Ingester, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
-import type { ItemClusterer, ItemMatcher } from "./pipeline-ports.js";
+import type { Clusterer } from "../cluster/index.js";
+import type { Matcher } from "../match/index.js";
 
 export interface PollCycleDeps {
   sources: SourceSpec[];
   ingester: Ingester;
-  matcher: () => ItemMatcher;
-  clusterer: ItemClusterer;
+  matcher: Matcher;
+  clusterer: Clusterer;
   store: Store;
   clock: Clock;
   log: Logger;
@@ -62,7 +63,7 @@ async function storeResult(
     return;
   }
   const now = deps.clock.now();
-  const matcher = deps.matcher();
+  const { matcher } = deps;
   const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
   // Oldest first, so a story is named after, and led by, the item that broke it.
   const fresh = uniqueById(result.items.filter((candidate) => !known.has(candidate.id))).sort(
@@ -89,8 +90,8 @@ async function storeResult(
 async function prepareItem(
   item: FeedItem,
   source: SourceSpec,
-  matcher: ItemMatcher,
-  clusterer: ItemClusterer,
+  matcher: Matcher,
+  clusterer: Clusterer,
   now: Date,
 ): Promise<ItemToStore> {
   const matches = matcher.match(item, now);

@@ -54,6 +54,7 @@ export function createSqliteItemStore(db: Database.Database): ItemStore {
     VALUES (@key, @source_id, @item_id, @guid, @link, @url, @title, @summary, @content, @author, @language,
             @published_at, @date_missing, @first_seen_at, @cluster_id, @matches)
     ON CONFLICT DO NOTHING`);
+  const lookup = db.prepare("SELECT 1 FROM items WHERE source_id = ? AND item_id = ?").pluck();
   const insertTopic = db.prepare(
     "INSERT OR IGNORE INTO item_topics (item_key, topic_id, score, first_seen_at) VALUES (?, ?, ?, ?)",
   );
@@ -93,7 +94,6 @@ export function createSqliteItemStore(db: Database.Database): ItemStore {
   return {
     async knownItemIds(sourceId, itemIds) {
       const known = new Set<string>();
-      const lookup = db.prepare("SELECT 1 FROM items WHERE source_id = ? AND item_id = ?").pluck();
       for (const id of itemIds) if (lookup.get(sourceId, id) !== undefined) known.add(id);
       return known;
     },

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { compileMatcher } from "../../../match/index.js";
+import { compileTopicMatcher } from "../../topic-matcher.js";
 import type { CliContext } from "../cli-context.js";
 import { readItemsJsonl } from "../read-items-jsonl.js";
 
@@ -12,11 +12,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print one JSON object per item")
     .action(async (file: string, options: { config?: string; json?: boolean }) => {
       const { config } = await ctx.loadConfig(options.config);
-      const matcher = compileMatcher({
-        queries: config.topics.map((topic) => ({ id: topic.id, query: topic.query, threshold: topic.threshold })),
-        aliases: config.aliases,
-        sourceWeights: Object.fromEntries(config.sources.map((source) => [source.id, source.weight])),
-      });
+      const matcher = compileTopicMatcher(config);
       const now = ctx.io.clock.now();
       for (const item of await readItemsJsonl(file, now)) {
         const topics = matcher.match(item, now).map((m) => ({ id: m.topicId, score: round(m.score), terms: m.terms, passes: matcher.passes(m) }));
