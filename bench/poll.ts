@@ -4,41 +4,48 @@
  * this run's own floor: raw undici fetching plus bare rss-parser parsing of the same feeds.
  * Usage: npm run bench:poll -- [feeds] [--hosts N] [--concurrency N] [--per-host N] [--workers N] [--heap-mb N]
  */
-import { execFileSync, fork } from "node:child_process";
+import { execFileSync, fork, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { systemClock } from "../src/domain/clock.js";
 import type { SourceState } from "../src/domain/source-state.js";
-import type * as Ingest from "../src/ingest/index.js";
+import * as ingest from "../src/ingest/index.js";
 import type { Fetcher } from "../src/ingest/fetcher.js";
 import { feedTemplate, serveFeeds } from "./poll-feeds.js";
 import { rawFetch, rawParse } from "./poll-floor.js";
 
+const fromSources = import.meta.url.endsWith(".ts");
+
 if (process.argv.includes("--serve")) {
   const port = await serveFeeds();
   process.send?.({ port });
+} else if (fromSources) {
+  runCompiled();
 } else {
   await main();
 }
 
 /**
- * The ingester compiled with tsc, as production runs it: from TypeScript sources every parser
- * thread would also start tsx and its loader thread, which costs memory that is not the bot's.
+ * Measures the bot as production runs it: compiled with tsc, on plain node. Under tsx the main
+ * process and every parser thread would also carry tsx's loader, memory that is not the bot's.
  */
-async function loadIngest(): Promise<{ ingest: typeof Ingest; compiled: boolean }> {
+function runCompiled(): void {
   const out = "node_modules/.cache/bench-poll";
+  const tsc = ["tsc", "--outDir", out, "--rootDir", ".", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--strict", "--skipLibCheck", "--esModuleInterop", "--types", "node"];
   try {
-    const args = ["tsc", "--outDir", out, "--rootDir", "src", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--strict"];
-    execFileSync("npx", [...args, "--skipLibCheck", "--esModuleInterop", "--types", "node", "src/ingest/index.ts", "src/ingest/parse-worker.ts"], { stdio: "ignore" });
-    return { ingest: (await import(pathToFileURL(`${out}/ingest/index.js`).href)) as typeof Ingest, compiled: true };
+    execFileSync("npx", [...tsc, fileURLToPath(import.meta.url), "src/ingest/parse-worker.ts"], { stdio: "ignore" });
   } catch {
-    return { ingest: await import("../src/ingest/index.js"), compiled: false };
+    console.error("bench:poll: tsc could not compile the bench; measuring from TypeScript sources instead");
+    return void main();
   }
+  const run = spawnSync(process.execPath, [`${out}/bench/poll.js`, ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exitCode = run.status ?? 1;
 }
 
 async function main(): Promise<void> {
-  const { ingest, compiled } = await loadIngest();
-  const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 10_000);
+  const args = process.argv.slice(2);
+  const count = Number(args.find((arg, index) => /^\d+$/.test(arg) && !args[index - 1]?.startsWith("--")) ?? 10_000);
   const option = (name: string, fallback: number) => {
     const index = process.argv.indexOf(`--${name}`);
     return index === -1 ? fallback : Number(process.argv[index + 1]);
@@ -49,7 +56,7 @@ async function main(): Promise<void> {
   const server = fork(process.argv[1]!, ["--serve"], { execArgv: process.execArgv, stdio: "inherit" });
   const port = await new Promise<number>((resolve) => server.once("message", (message: { port: number }) => resolve(message.port)));
   const urlOf = (id: number) => `http://h${id % hosts}.bench.test:${port}/feed/${id}.xml`;
-  const sources: Ingest.SourceSpec[] = Array.from({ length: count }, (_, id) => ({ id: `feed-${id}`, url: urlOf(id), weight: 1 }));
+  const sources: ingest.SourceSpec[] = Array.from({ length: count }, (_, id) => ({ id: `feed-${id}`, url: urlOf(id), weight: 1 }));
 
   let bytes = 0;
   const http = ingest.createHttpFetcher({ allowPrivateNetworks: true, resolve: async () => [{ address: "127.0.0.1", family: 4 }] });
@@ -66,8 +73,13 @@ async function main(): Promise<void> {
     concurrency: settings.concurrency, perHostConcurrency: settings.perHost, parseWorkers: settings.workers, parseMaxHeapMb: settings.heapMb,
   });
 
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  let peakRss = 0;
+  let peakMainHeap = 0;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakMainHeap = Math.max(peakMainHeap, usage.heapTotal);
+  }, 100);
   // A running bot has its parser threads started: warm them on feeds outside the measured set.
   await Promise.all([count, count + 1].map((id) => ingester.poll({ id: "warm-up", url: urlOf(id), weight: 1 }, null)));
   bytes = 0;
@@ -79,13 +91,14 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage();
     const elu = performance.eventLoopUtilization();
     const start = performance.now();
-    await Promise.all(
-      sources.map(async (source, index) => {
-        const result = await ingester.poll(source, states[index]!);
-        states[index] = result.state;
+    // As the poll cycle does: a bounded number of polls under way, hosts taking turns.
+    await ingester.pollAll(
+      sources.map((source, index) => ({ source, state: states[index]!, index })),
+      (result, job) => {
+        states[job.index] = result.state;
         tally[result.status]++;
         tally.items += result.items.length;
-      }),
+      },
     );
     const used = process.cpuUsage(cpu);
     const mainBusy = performance.eventLoopUtilization(elu).utilization;
@@ -106,7 +119,7 @@ async function main(): Promise<void> {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   const row = (seconds: number) => ({ "wall s": seconds.toFixed(2), "feeds/s": Math.round(count / seconds) });
   console.log(`\nbench:poll — ${count} feeds on ${hosts} host names (loopback), ${availableParallelism()} cores;`);
-  console.log(compiled ? "ingester compiled with tsc (as in production)" : "ingester run from TypeScript sources (tsc failed)");
+  console.log(fromSources ? "run from TypeScript sources (tsc failed): RSS includes tsx" : "compiled with tsc and run on plain node, as in production");
   console.log(`ingester: concurrency ${settings.concurrency}, per host ${settings.perHost}, ${settings.workers} parser threads of ${settings.heapMb} MB heap\n`);
   console.table({
     "bot cold (200 + parse)": { ...row(cold.seconds), "CPU s": cold.cpu.toFixed(1), "main busy": `${Math.round(cold.mainBusy * 100)}%`, "bytes read": mb(cold.bytes), fetched: cold.fetched, "304": cold["not-modified"], failed: cold.failed },
@@ -116,7 +129,7 @@ async function main(): Promise<void> {
     "floor: bare rss-parser, 2 threads": { ...row(parse) },
     "floor: cold = fetch + parse": { ...row(fetchCold.seconds + parse) },
   });
-  console.log(`items normalised (cold): ${cold.items}; peak RSS of this process (workers included): ${mb(peakRss)}`);
+  console.log(`items normalised (cold): ${cold.items}; peak RSS of this process (workers included): ${mb(peakRss)}, of which main thread heap ${mb(peakMainHeap)}`);
   console.log(`after the cold pass: RSS ${mb(mainHeap.rss)}, main heap ${mb(mainHeap.heapUsed)} of ${mb(mainHeap.heapTotal)}, buffers ${mb(mainHeap.arrayBuffers)}`);
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   console.log(`aims: cold < 25 s ${verdict(cold.seconds < 25)}; warm < 3 s ${verdict(warm.seconds < 3)}; peak RSS < 300 MB ${verdict(peakRss < 300 * 1024 * 1024)}`);

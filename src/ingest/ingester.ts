@@ -9,6 +9,7 @@ import type { Fetcher } from "./fetcher.js";
 import { createFileFetcher } from "./file-fetcher.js";
 import { createHttpFetcher } from "./http-fetcher.js";
 import { createParsePool } from "./parse-pool.js";
+import { runByKey } from "./run-by-key.js";
 import { sourceLocation, type SourceSpec } from "./source-spec.js";
 
 export type PollStatus = "fetched" | "not-modified" | "failed";
@@ -26,11 +27,23 @@ export interface PollResult {
   movedTo?: string | null;
 }
 
+/** One source to poll and what was remembered of it. */
+export interface PollJob {
+  source: SourceSpec;
+  state: SourceState | null;
+}
+
 /** Polls sources politely and safely; one per process, closed on shutdown. */
 export interface Ingester {
   isDue(source: SourceSpec, state: SourceState | null): boolean;
   /** Never rejects: failures come back as `status: "failed"` with the updated health state. */
   poll(source: SourceSpec, state: SourceState | null): Promise<PollResult>;
+  /**
+   * Polls every job with a bounded number under way, hosts taking turns. `onResult` runs before the
+   * poll's slot is given back, so a slow consumer slows polling instead of piling results up in memory.
+   * Rejects (after all jobs ran) with the first error `onResult` threw.
+   */
+  pollAll<J extends PollJob>(jobs: Iterable<J>, onResult: (result: PollResult, job: J) => Promise<void> | void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,8 +95,13 @@ export function createIngester(options: IngesterOptions): Ingester {
     });
   const files = options.fileFetcher ?? createFileFetcher({ maxBytes });
   const pool = createParsePool({ size: options.parseWorkers, deadlineMs: options.parseDeadlineMs, maxHeapMb: options.parseMaxHeapMb });
-  const global = createLimiter(options.concurrency ?? 16);
-  const perHost = createKeyedLimiter(options.perHostConcurrency ?? 2);
+  const concurrency = options.concurrency ?? 16;
+  const perHostConcurrency = options.perHostConcurrency ?? 2;
+  const global = createLimiter(concurrency);
+  const perHost = createKeyedLimiter(perHostConcurrency);
+  // Above the limits, so a host's next fetch can start while its last body is parsed and a poll
+  // is always waiting when a slot frees; far below one pending poll per source.
+  const dispatch = { inFlight: concurrency * 4, perKey: perHostConcurrency * 2 };
   const policyFor = (source: SourceSpec): HealthPolicy => {
     const minMs = options.minIntervalMs ?? 2 * 60_000;
     const maxMs = Math.max(minMs, options.maxIntervalMs ?? 6 * 60 * 60_000);
@@ -98,7 +116,7 @@ export function createIngester(options: IngesterOptions): Ingester {
     };
   };
 
-  return {
+  const ingester: Ingester = {
     isDue(source, state) {
       return isDue(state, sourceLocation(source), clock.now());
     },
@@ -106,7 +124,7 @@ export function createIngester(options: IngesterOptions): Ingester {
       const location = sourceLocation(source);
       const state = stateFor(source.id, location, previous);
       const policy = policyFor(source);
-      const releaseHost = await perHost.acquire(source.url ? hostOf(source.url) : "file:");
+      const releaseHost = await perHost.acquire(hostKey(source));
       let releaseGlobal: Release | null = null;
       try {
         releaseGlobal = await global.acquire();
@@ -142,10 +160,18 @@ export function createIngester(options: IngesterOptions): Ingester {
         releaseGlobal?.();
       }
     },
+    pollAll(jobs, onResult) {
+      return runByKey(jobs, (job) => hostKey(job.source), dispatch, async (job) => onResult(await ingester.poll(job.source, job.state), job));
+    },
     async close() {
       await Promise.all([http.close(), files.close(), pool.close()]);
     },
   };
+  return ingester;
+}
+
+function hostKey(source: SourceSpec): string {
+  return source.url ? hostOf(source.url) : "file:";
 }
 
 function hostOf(url: string): string {

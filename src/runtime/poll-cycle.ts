@@ -2,7 +2,7 @@ import type { Clock } from "../domain/clock.js";
 import type { FeedItem } from "../domain/item.js";
 import type { StoredItem } from "../domain/story.js";
 import type { SourceState } from "../domain/source-state.js";
-import { looksLikeReissue, type Ingester, type PollResult, type SourceSpec } from "../ingest/index.js";
+import { looksLikeReissue, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
 import type { Clusterer } from "../cluster/index.js";
@@ -26,24 +26,32 @@ export interface PollSummary {
   newItems: number;
 }
 
-/** Polls every due source once: fetch and parse concurrently, then match, cluster and store one source at a time. */
+/**
+ * Polls every due source once: fetch and parse concurrently, then match, cluster and store one
+ * source at a time. A source whose results cannot be stored is logged and counted as failed; the
+ * others go on.
+ */
 export async function runPollCycle(deps: PollCycleDeps, options: { force?: boolean } = {}): Promise<PollSummary> {
   const { ingester, store, log } = deps;
   const summary: PollSummary = { polled: 0, failed: 0, newItems: 0 };
+  const due: PollJob[] = [];
+  for (const source of deps.sources) {
+    const state = await store.getSourceState(source.id);
+    if (options.force || ingester.isDue(source, state)) due.push({ source, state });
+  }
   let processing = Promise.resolve();
-
-  await Promise.all(
-    deps.sources.map(async (source) => {
-      const sourceLog = log.child({ job: "poll", source: source.id });
-      const state = await store.getSourceState(source.id);
-      if (!options.force && !ingester.isDue(source, state)) return;
-      const result = await ingester.poll(source, state);
-      // Clustering compares each item with those stored before it, so sources are stored one after another.
-      const done = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
-      processing = done.catch(() => undefined);
+  await ingester.pollAll(due, async (result, { source, state }) => {
+    const sourceLog = log.child({ job: "poll", source: source.id });
+    // Clustering compares each item with those stored before it, so sources are stored one after another.
+    const done = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
+    processing = done.catch(() => undefined);
+    try {
       await done;
-    }),
-  );
+    } catch (error) {
+      summary.failed += 1;
+      sourceLog.error({ err: error }, "could not store what the poll found");
+    }
+  });
   return summary;
 }
 

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createClusterer } from "../../src/cluster/index.js";
+import { createManualClock } from "../../src/domain/clock.js";
+import { createIngester, type Ingester, type SourceSpec } from "../../src/ingest/index.js";
+import { compileMatcher } from "../../src/match/index.js";
+import { createLogger } from "../../src/runtime/logger.js";
+import { runPollCycle } from "../../src/runtime/poll-cycle.js";
+import { createSqliteClusterIndex } from "../../src/store/sqlite/sqlite-cluster-index.js";
+import { createSqliteStore, openDatabase, type Store } from "../../src/store/index.js";
+import { rssFeed } from "../fakes/feed-xml.js";
+
+const clock = createManualClock("2026-01-20T12:00:00Z");
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((thing) => thing.close()));
+});
+
+function feedsOnDisk(count: number): SourceSpec[] {
+  const folder = mkdtempSync(path.join(tmpdir(), "poll-cycle-"));
+  return Array.from({ length: count }, (_, n) => {
+    const file = path.join(folder, `feed-${n}.xml`);
+    const story = `Outlet ${n} reports on export rule number ${n * 7919}`;
+    writeFileSync(file, rssFeed(`Feed ${n}`, [{ guid: `g-${n}`, title: story, link: `https://outlet${n}.example/a/${n}`, pubDate: "Tue, 20 Jan 2026 10:00:00 GMT" }]));
+    return { id: `feed-${n}`, path: file, weight: 1 };
+  });
+}
+
+function setUp(breakStoreFor?: string) {
+  const db = openDatabase(":memory:");
+  const real = createSqliteStore(db);
+  const store: Store = breakStoreFor
+    ? {
+        ...real,
+        saveItems: async (items, seenAt) => {
+          if (items.some((item) => item.sourceId === breakStoreFor)) throw new Error("disk I/O error");
+          return real.saveItems(items, seenAt);
+        },
+      }
+    : real;
+  const ingester: Ingester = createIngester({ clock, defaultIntervalMs: 600_000, parseWorkers: 0, concurrency: 2 });
+  open.push(ingester, real);
+  const lines: string[] = [];
+  const log = createLogger({ level: "info", secrets: [], pretty: false, destination: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream });
+  const deps = {
+    ingester,
+    store,
+    clock,
+    log,
+    matcher: compileMatcher({ queries: [{ id: "export", query: "export rule", threshold: 0 }] }),
+    clusterer: createClusterer({ index: createSqliteClusterIndex(db), windowHours: 72 }),
+  };
+  return { deps, real, lines };
+}
+
+describe("runPollCycle", () => {
+  it("polls and stores every source, many more than the concurrency", async () => {
+    const sources = feedsOnDisk(40);
+    const { deps, real } = setUp();
+    const summary = await runPollCycle({ ...deps, sources });
+    expect(summary).toEqual({ polled: 40, failed: 0, newItems: 40 });
+    expect(await real.countItems()).toBe(40);
+    expect((await real.listSourceStates()).map((state) => state.sourceId).sort()).toEqual(sources.map((source) => source.id).sort());
+  });
+
+  it("logs a source whose items cannot be stored and stores the others", async () => {
+    const sources = feedsOnDisk(6);
+    const { deps, real, lines } = setUp("feed-2");
+    const summary = await runPollCycle({ ...deps, sources });
+    expect(summary.failed).toBe(1);
+    expect(summary.newItems).toBe(5);
+    expect(await real.countItems()).toBe(5);
+    const failure = lines.map((line) => JSON.parse(line) as { source?: string; msg: string; err?: { message: string } }).find((entry) => entry.msg === "could not store what the poll found");
+    expect(failure).toMatchObject({ source: "feed-2", err: { message: "disk I/O error" } });
+  });
+
+  it("skips sources that are not due unless forced", async () => {
+    const sources = feedsOnDisk(3);
+    const { deps } = setUp();
+    await runPollCycle({ ...deps, sources });
+    expect(await runPollCycle({ ...deps, sources })).toEqual({ polled: 0, failed: 0, newItems: 0 });
+    expect((await runPollCycle({ ...deps, sources }, { force: true })).polled).toBe(3);
+  });
+});
