@@ -1,11 +1,12 @@
 import type { FeedItem } from "../domain/item.js";
 import type { ClusterIndex, IndexedCluster, IndexedItem } from "./cluster-index.js";
-import { hashFeatures, union, weightedJaccard, weightNotIn } from "./feature-set.js";
+import { union, weightedJaccard, weightNotIn } from "./feature-set.js";
 import { idfWeights } from "./idf-weights.js";
-import { itemIdentities } from "./item-identities.js";
+import { itemIdentities, itemKeyIdentity } from "./item-identities.js";
 import { lshBandKeys } from "./lsh-bands.js";
 import { createMinHasher } from "./minhash.js";
-import { textFeatures } from "./text-features.js";
+import { textRuns } from "./normalise-text.js";
+import { featureHashes } from "./text-features.js";
 
 export interface ClustererOptions {
   index: ClusterIndex;
@@ -54,6 +55,10 @@ const HOUR_MS = 3_600_000;
  * outlets that tell it in their own words.
  */
 const PROFILE_MEMBERS = 8;
+/** A feature in more than this share of counted items, and in more than COMMON_MIN_ITEMS, is common. */
+const COMMON_SHARE = 0.01;
+const COMMON_MIN_ITEMS = 100;
+const MIN_SIGNED = 4;
 
 export function createClusterer(options: ClustererOptions): Clusterer {
   const settings = { ...clusterDefaults, ...definedOnly(options) };
@@ -77,8 +82,9 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     return null;
   }
 
-  async function bestCluster(features: Uint32Array, weights: Float64Array, publishedMs: number, sourceId: string) {
-    const bandKeys = features.length > 0 ? lshBandKeys(hasher.sign(features), settings.bandRows) : [];
+  async function bestCluster(features: Uint32Array, weights: Float64Array, counts: readonly number[], documents: number, publishedMs: number, sourceId: string) {
+    const signed = signedFeatures(features, counts, documents);
+    const bandKeys = signed.length > 0 ? lshBandKeys(hasher.sign(signed), settings.bandRows) : [];
     const candidates = await index.findClusters(bandKeys, publishedMs - windowMs, publishedMs + windowMs, maxPerKey);
     const itemWeight = sum(weights);
     let best: IndexedCluster | null = null;
@@ -99,12 +105,13 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     async assign(feedItem) {
       const publishedMs = Date.parse(feedItem.publishedAt);
       if (Number.isNaN(publishedMs)) throw new RangeError(`item ${feedItem.key} has no valid publishedAt`);
-      const ids = itemIdentities(feedItem);
-      const again = await index.findItem(ids.key);
+      const again = await index.findItem(itemKeyIdentity(feedItem.key));
       if (again) return { clusterId: again.item.clusterId, duplicateOf: again.item.duplicateOf, isNewCluster: false };
 
+      const titleRuns = textRuns(feedItem.title);
+      const ids = itemIdentities(feedItem, titleRuns);
       const identities = [ids.key, ids.url, ids.title].filter((id): id is string => id !== null);
-      const features = hashFeatures(textFeatures(feedItem.title, feedItem.summary));
+      const features = featureHashes(titleRuns, textRuns(feedItem.summary));
       const { documents, counts } = await index.documentFrequencies(features);
       const weights = idfWeights(counts, documents);
       const copied = await original(identities.slice(1), publishedMs, features, weights);
@@ -115,7 +122,7 @@ export function createClusterer(options: ClustererOptions): Clusterer {
         return { clusterId: copied.clusterId, duplicateOf, isNewCluster: false };
       }
 
-      const { best: joined, bandKeys } = await bestCluster(features, weights, publishedMs, feedItem.sourceId);
+      const { best: joined, bandKeys } = await bestCluster(features, weights, counts, documents, publishedMs, feedItem.sourceId);
       const cluster: IndexedCluster = joined
         ? grow(joined, features, weights, feedItem.sourceId)
         : { id: feedItem.key, startMs: publishedMs, features, weight: sum(weights), sources: [feedItem.sourceId], size: 1 };
@@ -126,6 +133,19 @@ export function createClusterer(options: ClustererOptions): Clusterer {
       return { clusterId: cluster.id, duplicateOf: null, isNewCluster: !joined };
     },
   };
+}
+
+/**
+ * The features an item's LSH keys are made from: its own words, without the beat's commonest. A
+ * key made from "China" or "chip" finds dozens of unrelated stories (and, past `maxPerKey`, none);
+ * those words weigh little in the similarity anyway. Every feature stays when too few are left.
+ */
+function signedFeatures(features: Uint32Array, counts: readonly number[], documents: number): Uint32Array {
+  const common = Math.max(COMMON_MIN_ITEMS, documents * COMMON_SHARE);
+  let kept = 0;
+  for (const count of counts) if (count <= common) kept++;
+  if (kept === features.length || kept < MIN_SIGNED) return features;
+  return features.filter((_, i) => counts[i]! <= common);
 }
 
 function grow(cluster: IndexedCluster, features: Uint32Array, weights: Float64Array, sourceId: string): IndexedCluster {

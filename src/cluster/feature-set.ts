@@ -1,12 +1,4 @@
-import { fnv1a32 } from "./hash32.js";
-
-/** A feature set as sorted, distinct 32-bit hashes: compact to store, linear to compare. */
-export function hashFeatures(features: readonly string[]): Uint32Array {
-  const hashes = Uint32Array.from(features, (feature) => fnv1a32(feature)).sort();
-  let n = 0;
-  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[n - 1]) hashes[n++] = hashes[i]!;
-  return hashes.slice(0, n);
-}
+// Feature sets are sorted, distinct 32-bit hashes: compact to store, linear to compare.
 
 /**
  * Weighted Jaccard similarity of an item (`a`, with a weight per feature and their total) and a

@@ -1,5 +1,5 @@
 import { fnv1a32 } from "./hash32.js";
-import { textRuns } from "./normalise-text.js";
+import type { TextRun } from "./normalise-text.js";
 import { urlIdentity } from "./url-identity.js";
 
 /** The exact-duplicate keys of an item; each is null when the item has nothing to key on. */
@@ -14,16 +14,21 @@ export interface ItemIdentities {
 /** Shorter titles ("Markets wrap", "每日快讯") repeat across unrelated days and outlets. */
 const MIN_TITLE_TOKENS = 5;
 
-export function itemIdentities(item: { key: string; url: string | null; link: string | null; title: string }): ItemIdentities {
+/** `titleRuns` is `textRuns(item.title)`, made once by the caller for features as well. */
+export function itemIdentities(item: { key: string; url: string | null; link: string | null }, titleRuns: readonly TextRun[]): ItemIdentities {
   const raw = item.url ?? item.link;
   const url = raw === null ? null : urlIdentity(raw);
   // A bare host is a homepage: feeds that link every item there must not collapse into one.
-  return { key: `k:${item.key}`, url: url === null || !url.includes("/") ? null : `u:${url}`, title: titleIdentity(item.title) };
+  return { key: itemKeyIdentity(item.key), url: url === null || !url.includes("/") ? null : `u:${url}`, title: titleIdentity(titleRuns) };
 }
 
-function titleIdentity(title: string): string | null {
+export function itemKeyIdentity(key: string): string {
+  return `k:${key}`;
+}
+
+function titleIdentity(runs: readonly TextRun[]): string | null {
   const tokens: string[] = [];
-  for (const run of textRuns(title)) tokens.push(...(run.cjk ? [...run.text] : [run.text]));
+  for (const run of runs) tokens.push(...(run.cjk ? [...run.text] : [run.text]));
   if (tokens.length < MIN_TITLE_TOKENS) return null;
   const text = tokens.join(" ");
   // Two independent 32-bit hashes: one alone is likely to collide somewhere among ~80,000 titles.

@@ -1,4 +1,5 @@
 import type { ClusterIndex, IndexedCluster, IndexedItem } from "./cluster-index.js";
+import { CountTable } from "./count-table.js";
 import { PostingTable } from "./posting-table.js";
 
 /**
@@ -9,7 +10,7 @@ import { PostingTable } from "./posting-table.js";
  */
 export function createMemoryClusterIndex(): ClusterIndex {
   const identities = new Map<string, IndexedItem>();
-  const frequencies = new Map<number, number>();
+  const frequencies = new CountTable();
   let documents = 0;
   const clusters: IndexedCluster[] = [];
   const slots = new Map<string, number>();
@@ -51,7 +52,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
     },
     async documentFrequencies(features) {
       const counts: number[] = [];
-      for (const feature of features) counts.push(frequencies.get(feature) ?? 0);
+      for (const feature of features) counts.push(frequencies.get(feature));
       return { documents, counts };
     },
     async save({ item, identities: itemIdentities, cluster, bandKeys, features }) {
@@ -60,7 +61,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
         if (!earlier || earlier.publishedMs <= item.publishedMs) identities.set(identity, item);
       }
       if (features.length > 0) documents++;
-      for (const feature of features) frequencies.set(feature, (frequencies.get(feature) ?? 0) + 1);
+      for (const feature of features) frequencies.increment(feature);
       if (!cluster) return;
       let slot = slots.get(cluster.id);
       if (slot === undefined) slots.set(cluster.id, (slot = clusters.length));

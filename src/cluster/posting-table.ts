@@ -6,8 +6,8 @@
  * so that a window filter touches nothing else.
  */
 export class PostingTable {
-  private tableKeys: Int32Array;
-  private heads: Int32Array;
+  /** [key, head] pairs side by side, so a probe reads one cache line; head -1 marks a free slot. */
+  private slots: Int32Array;
   private mask: number;
   private keyCount = 0;
   private postings: Float64Array;
@@ -15,8 +15,7 @@ export class PostingTable {
 
   constructor(capacity = 1 << 12) {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity * 2)));
-    this.tableKeys = new Int32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
     this.postings = new Float64Array(3 * Math.max(16, capacity));
   }
@@ -27,27 +26,27 @@ export class PostingTable {
   }
 
   add(key: number, value: number, time: number): void {
-    if ((this.keyCount + 1) * 2 > this.heads.length) this.rehash(this.heads.length * 2);
+    if ((this.keyCount + 1) * 2 > this.mask + 1) this.rehash(2 * (this.mask + 1));
     if (3 * (this.used + 1) > this.postings.length) {
       const bigger = new Float64Array(this.postings.length * 2);
       bigger.set(this.postings);
       this.postings = bigger;
     }
     const at = this.find(key);
-    if (this.heads[at] === -1) {
-      this.tableKeys[at] = key;
+    if (this.slots[at + 1] === -1) {
+      this.slots[at] = key;
       this.keyCount++;
     }
     const p = 3 * this.used;
     this.postings[p] = time;
     this.postings[p + 1] = value;
-    this.postings[p + 2] = this.heads[at]!;
-    this.heads[at] = this.used++;
+    this.postings[p + 2] = this.slots[at + 1]!;
+    this.slots[at + 1] = this.used++;
   }
 
   /** Index of the newest posting under `key`, or -1; walk on with `next`. */
   first(key: number): number {
-    return this.heads[this.find(key)]!;
+    return this.slots[this.find(key) + 1]!;
   }
 
   next(posting: number): number {
@@ -62,22 +61,22 @@ export class PostingTable {
     return this.postings[3 * posting]!;
   }
 
+  /** Offset in `slots` of `key`'s pair, or of the free pair where it would go. */
   private find(key: number): number {
     let at = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.heads[at] !== -1 && this.tableKeys[at] !== key) at = (at + 1) & this.mask;
-    return at;
+    while (this.slots[2 * at + 1] !== -1 && this.slots[2 * at] !== key) at = (at + 1) & this.mask;
+    return 2 * at;
   }
 
   private rehash(size: number): void {
-    const { tableKeys, heads } = this;
-    this.tableKeys = new Int32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
+    const old = this.slots;
+    this.slots = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
-    for (let i = 0; i < heads.length; i++) {
-      if (heads[i] === -1) continue;
-      const at = this.find(tableKeys[i]!);
-      this.tableKeys[at] = tableKeys[i]!;
-      this.heads[at] = heads[i]!;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === -1) continue;
+      const at = this.find(old[i]!);
+      this.slots[at] = old[i]!;
+      this.slots[at + 1] = old[i + 1]!;
     }
   }
 }

@@ -1,32 +1,36 @@
 import { englishStopwords } from "./english-stopwords.js";
-import { textRuns } from "./normalise-text.js";
+import { fnv1a32, fnvState } from "./hash32.js";
+import type { TextRun } from "./normalise-text.js";
+
+/** Title terms are counted a second time under this prefix. */
+const TITLE_SEED = fnvState("^");
 
 /**
- * The set a story is compared by: content words of title and summary (stop words out, endings
- * stripped) and character bigrams of CJK runs. Words, not word pairs: two outlets rarely share
- * phrasing, but they share names, numbers and key verbs. Title words are added a second time,
- * tagged, because a headline says what the story is about more surely than a summary sentence.
+ * The set a story is compared by, as sorted distinct 32-bit hashes: content words of title and
+ * summary (stop words out, endings stripped) and character bigrams of CJK runs. Words, not word
+ * pairs: two outlets rarely share phrasing, but they share names, numbers and key verbs. Title
+ * words are added a second time, tagged, because a headline says what the story is about more
+ * surely than a summary sentence.
  */
-export function textFeatures(title: string, summary: string): string[] {
-  const features = new Set<string>();
-  addFeatures(features, title, "^");
-  addFeatures(features, summary, null);
-  return [...features];
+export function featureHashes(title: readonly TextRun[], summary: readonly TextRun[]): Uint32Array {
+  const hashes: number[] = [];
+  addTerms(title, (term) => hashes.push(fnv1a32(term), fnv1a32(term, TITLE_SEED)));
+  addTerms(summary, (term) => hashes.push(fnv1a32(term)));
+  return sortedDistinct(hashes);
 }
 
-function addFeatures(into: Set<string>, text: string, titleTag: string | null): void {
-  for (const run of textRuns(text)) {
-    const terms = run.cjk ? cjkBigrams(run.text) : latinTerm(run.text);
-    for (const term of terms) {
-      into.add(term);
-      if (titleTag !== null) into.add(titleTag + term);
-    }
+function addTerms(runs: readonly TextRun[], add: (term: string) => void): void {
+  for (const run of runs) {
+    if (run.cjk) for (const gram of cjkBigrams(run.text)) add(gram);
+    else if (!englishStopwords.has(run.text)) add(stem(run.text));
   }
 }
 
-function latinTerm(word: string): string[] {
-  if (englishStopwords.has(word)) return [];
-  return [stem(word)];
+function sortedDistinct(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }
 
 /**
@@ -37,11 +41,17 @@ function latinTerm(word: string): string[] {
 function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.length > 3 && w.endsWith("s") && !keepsFinalS(w)) w = w.slice(0, -1);
   for (const suffix of SUFFIXES) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, -suffix.length);
   }
   return w;
+}
+
+/** "-ss", "-us", "-is": not plurals (press, virus, crisis). */
+function keepsFinalS(word: string): boolean {
+  const before = word[word.length - 2];
+  return before === "s" || before === "u" || before === "i";
 }
 
 const SUFFIXES = ["ation", "ions", "ion", "ing", "ed", "er", "or", "ory", "al", "ly", "ment", "e"];

@@ -123,4 +123,22 @@ describe("createClusterer", () => {
   it("rejects an item without a usable date", async () => {
     await expect(setup().assign(feedItem({ id: "a", publishedAt: "soon", ...approval }))).rejects.toThrow(RangeError);
   });
+  it("makes no lookup keys from the stream's commonest words", async () => {
+    const word = (n: number) => `w${n.toString(36)}x`;
+    const at = (minute: number) => new Date(Date.parse("2026-01-28T00:00:00Z") + minute * 60_000).toISOString();
+    /** The LSH keys saved for `title` after 150 unrelated items that all say "China" and "chip". */
+    async function keysOf(title: string): Promise<readonly number[]> {
+      const inner = createMemoryClusterIndex();
+      const saved: Array<readonly number[]> = [];
+      const clusterer = createClusterer({ index: { ...inner, save: async (entry) => void (saved.push(entry.bandKeys), await inner.save(entry)) } });
+      for (let n = 0; n < 150; n++) {
+        const own = Array.from({ length: 30 }, (_, k) => word(n * 30 + k)).join(" ");
+        await clusterer.assign(feedItem({ id: `i${n}`, sourceId: `s${n % 40}`, publishedAt: at(n), title: `China chip ${own}`, summary: "" }));
+      }
+      await clusterer.assign(feedItem({ id: "new", sourceId: "s1", publishedAt: at(200), title, summary: "" }));
+      return saved.at(-1)!;
+    }
+    const own = Array.from({ length: 30 }, (_, k) => word(90_000 + k)).join(" ");
+    expect(await keysOf(`China chip ${own}`)).toEqual(await keysOf(own));
+  });
 });

@@ -1,0 +1,29 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PostingTable } from "../../src/cluster/posting-table.js";
+
+function walk(table: PostingTable, key: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let posting = table.first(key); posting !== -1; posting = table.next(posting)) out.push([table.value(posting), table.time(posting)]);
+  return out;
+}
+
+describe("PostingTable", () => {
+  it("lists every key's postings newest first, like a Map of arrays, through growth", () => {
+    const key = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    const posting = fc.tuple(key, fc.nat({ max: 1_000_000 }), fc.integer({ min: 0, max: 2 ** 45 }));
+    fc.assert(
+      fc.property(fc.array(posting, { maxLength: 300 }), fc.array(key, { maxLength: 20 }), (postings, absent) => {
+        const table = new PostingTable(2);
+        const model = new Map<number, Array<[number, number]>>();
+        for (const [k, value, time] of postings) {
+          table.add(k, value, time);
+          model.set(k, [[value, time], ...(model.get(k) ?? [])]);
+        }
+        expect(table.size).toBe(postings.length);
+        for (const [k, list] of model) expect(walk(table, k)).toEqual(list);
+        for (const k of absent) if (!model.has(k)) expect(table.first(k)).toBe(-1);
+      }),
+    );
+  });
+});
