@@ -3,7 +3,7 @@
  *   npm run eval:cluster                 the default settings
  *   npm run eval:cluster -- --sweep      a threshold sweep, to choose from
  *   npm run eval:cluster -- --errors     the stories it merged or split wrongly
- *   npm run eval:cluster -- --threshold 0.1 --same-source 2 [file.jsonl]
+ *   npm run eval:cluster -- --threshold 0.1 --same-source 2 --max-per-key 8 [file.jsonl]
  */
 import { parseArgs } from "node:util";
 import { clusterItems, type ClustererOptions } from "../src/cluster/index.js";
@@ -19,6 +19,7 @@ const { values, positionals } = parseArgs({
     "same-source": { type: "string" },
     "signature-size": { type: "string" },
     "band-rows": { type: "string" },
+    "max-per-key": { type: "string" },
   },
 });
 
@@ -28,6 +29,7 @@ const base: Omit<ClustererOptions, "index"> = {
   ...(values["same-source"] ? { sameSourceFactor: Number(values["same-source"]) } : {}),
   ...(values["signature-size"] ? { signatureSize: Number(values["signature-size"]) } : {}),
   ...(values["band-rows"] ? { bandRows: Number(values["band-rows"]) } : {}),
+  ...(values["max-per-key"] ? { maxPerKey: Number(values["max-per-key"]) } : {}),
 };
 
 /**

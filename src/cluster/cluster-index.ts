@@ -50,12 +50,21 @@ export interface ClusterIndex {
   /**
    * Clusters that started within `[fromMs, toMs]` and hold at least one of `bandKeys`. A key held
    * by more than `maxPerKey` such clusters is skipped: like a stop word, it says only that two
-   * texts share the commonest words of the stream.
+   * texts share the commonest words of the stream. Ordered by how many of the keys found each,
+   * most first: the likeliest match is scored first, and the rest can stop early against it.
    */
   findClusters(bandKeys: readonly number[], fromMs: number, toMs: number, maxPerKey: number): Promise<IndexedCluster[]>;
   /** How many counted items had each feature, and how many items were counted. */
   documentFrequencies(features: Uint32Array): Promise<{ documents: number; counts: number[] }>;
   save(entry: ClusterIndexEntry): Promise<void>;
-  /** Forgets the LSH keys of clusters that started before `beforeMs`; items, identities and counts stay. */
+  /**
+   * Forgets the LSH keys of clusters that started before `beforeMs`, which no later window reaches
+   * (an implementation may do so in batches); items, identities and counts stay.
+   */
   prune(beforeMs: number): Promise<void>;
+}
+
+/** The keys of `hits` (found → times found), most found first, as `findClusters` returns them. */
+export function mostFoundFirst<K>(hits: Map<K, number>): K[] {
+  return [...hits].sort((a, b) => b[1] - a[1]).map(([key]) => key);
 }

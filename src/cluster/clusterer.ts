@@ -33,7 +33,7 @@ export const clusterDefaults = {
   sameSourceFactor: 2,
   signatureSize: 32,
   bandRows: 1,
-  maxPerKey: 16,
+  maxPerKey: 8,
 } as const;
 
 /** The story an item was put in, and whether it is only a copy of an earlier item. */

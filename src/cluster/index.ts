@@ -1,4 +1,5 @@
 export type { ClusterIndex, ClusterIndexEntry, IndexedCluster, IndexedItem } from "./cluster-index.js";
+export { mostFoundFirst } from "./cluster-index.js";
 export { clusterDefaults, createClusterer } from "./clusterer.js";
 export type { ClusterAssignment, Clusterer, ClustererOptions } from "./clusterer.js";
 export { clusterItems } from "./cluster-items.js";

@@ -1,12 +1,11 @@
-import type { ClusterIndex, IndexedCluster, IndexedItem } from "./cluster-index.js";
+import { mostFoundFirst, type ClusterIndex, type IndexedCluster, type IndexedItem } from "./cluster-index.js";
 import { CountTable } from "./count-table.js";
 import { PostingTable } from "./posting-table.js";
 
 /**
  * A ClusterIndex in process memory, for tests, benches and `clusterItems`; gone on exit.
- * LSH postings live in two generations: new ones go to the current one, and `prune` drops the
- * older generation whole once every cluster in it started before the cut, then starts a new
- * one. Forgetting is O(1), at the price of keeping up to two generations' postings.
+ * `prune` rebuilds the LSH postings without the stale ones once they are half the table: each
+ * posting is copied about once, and a lookup probes one table.
  */
 export function createMemoryClusterIndex(): ClusterIndex {
   const identities = new Map<string, IndexedItem>();
@@ -14,10 +13,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
   let documents = 0;
   const clusters: IndexedCluster[] = [];
   const slots = new Map<string, number>();
-  let current = new PostingTable();
-  let previous = new PostingTable();
-  let currentLatestStart = Number.NEGATIVE_INFINITY;
-  let previousLatestStart = Number.NEGATIVE_INFINITY;
+  let postings = new PostingTable();
 
   /** Slots of clusters under `key` that started in range, into `into`; false once past `limit`. */
   function collect(table: PostingTable, key: number, fromMs: number, toMs: number, into: number[], limit: number): boolean {
@@ -38,17 +34,13 @@ export function createMemoryClusterIndex(): ClusterIndex {
       return item && slot !== undefined ? { item, cluster: clusters[slot]! } : null;
     },
     async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
-      const found = new Set<number>();
+      const found = new Map<number, number>();
       const inRange: number[] = [];
       for (const key of bandKeys) {
         inRange.length = 0;
-        // The older generation holds nothing this recent once the window has moved past it.
-        const small =
-          collect(current, key, fromMs, toMs, inRange, maxPerKey) &&
-          (previousLatestStart < fromMs || collect(previous, key, fromMs, toMs, inRange, maxPerKey));
-        if (small) for (const slot of inRange) found.add(slot);
+        if (collect(postings, key, fromMs, toMs, inRange, maxPerKey)) for (const slot of inRange) found.set(slot, (found.get(slot) ?? 0) + 1);
       }
-      return [...found].map((slot) => clusters[slot]!);
+      return mostFoundFirst(found).map((slot) => clusters[slot]!);
     },
     async documentFrequencies(features) {
       const counts: number[] = [];
@@ -66,15 +58,11 @@ export function createMemoryClusterIndex(): ClusterIndex {
       let slot = slots.get(cluster.id);
       if (slot === undefined) slots.set(cluster.id, (slot = clusters.length));
       clusters[slot] = cluster;
-      if (bandKeys.length > 0) currentLatestStart = Math.max(currentLatestStart, cluster.startMs);
-      for (const key of bandKeys) current.add(key, slot, cluster.startMs);
+      for (const key of bandKeys) postings.add(key, slot, cluster.startMs);
     },
     async prune(beforeMs) {
-      if (previousLatestStart >= beforeMs) return;
-      previous = current;
-      previousLatestStart = currentLatestStart;
-      current = new PostingTable(previous.size);
-      currentLatestStart = Number.NEGATIVE_INFINITY;
+      const stale = postings.countBefore(beforeMs);
+      if (stale > 0 && 2 * stale >= postings.size) postings = postings.withoutBefore(beforeMs);
     },
   };
 }

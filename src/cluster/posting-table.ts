@@ -11,6 +11,8 @@ export class PostingTable {
   private mask: number;
   private keyCount = 0;
   private postings: Float64Array;
+  /** Each posting's key, read only when the table is rebuilt. */
+  private postingKeys: Int32Array;
   private used = 0;
 
   constructor(capacity = 1 << 12) {
@@ -18,6 +20,7 @@ export class PostingTable {
     this.slots = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
     this.postings = new Float64Array(3 * Math.max(16, capacity));
+    this.postingKeys = new Int32Array(Math.max(16, capacity));
   }
 
   /** Postings held. */
@@ -27,10 +30,13 @@ export class PostingTable {
 
   add(key: number, value: number, time: number): void {
     if ((this.keyCount + 1) * 2 > this.mask + 1) this.rehash(2 * (this.mask + 1));
-    if (3 * (this.used + 1) > this.postings.length) {
-      const bigger = new Float64Array(this.postings.length * 2);
-      bigger.set(this.postings);
-      this.postings = bigger;
+    if (this.used + 1 > this.postingKeys.length) {
+      const postings = new Float64Array(this.postings.length * 2);
+      postings.set(this.postings);
+      this.postings = postings;
+      const keys = new Int32Array(this.postingKeys.length * 2);
+      keys.set(this.postingKeys);
+      this.postingKeys = keys;
     }
     const at = this.find(key);
     if (this.slots[at + 1] === -1) {
@@ -41,6 +47,7 @@ export class PostingTable {
     this.postings[p] = time;
     this.postings[p + 1] = value;
     this.postings[p + 2] = this.slots[at + 1]!;
+    this.postingKeys[this.used] = key;
     this.slots[at + 1] = this.used++;
   }
 
@@ -59,6 +66,23 @@ export class PostingTable {
 
   time(posting: number): number {
     return this.postings[3 * posting]!;
+  }
+
+  /** Postings whose time is before `cutoff`. */
+  countBefore(cutoff: number): number {
+    let count = 0;
+    for (let p = 0; p < this.used; p++) if (this.postings[3 * p]! < cutoff) count++;
+    return count;
+  }
+
+  /** A new table with only the postings at or after `cutoff`, each key's list in the same order. */
+  withoutBefore(cutoff: number): PostingTable {
+    const kept = new PostingTable(Math.max(16, this.used - this.countBefore(cutoff)));
+    for (let p = 0; p < this.used; p++) {
+      const time = this.postings[3 * p]!;
+      if (time >= cutoff) kept.add(this.postingKeys[p]!, this.postings[3 * p + 1]!, time);
+    }
+    return kept;
   }
 
   /** Offset in `slots` of `key`'s pair, or of the free pair where it would go. */

@@ -26,4 +26,18 @@ describe("PostingTable", () => {
       }),
     );
   });
+
+  it("rebuilds without the postings before a cutoff, keeping each list's order", () => {
+    const posting = fc.tuple(fc.integer({ min: -5, max: 5 }), fc.nat({ max: 1000 }), fc.integer({ min: 0, max: 100 }));
+    fc.assert(
+      fc.property(fc.array(posting, { maxLength: 200 }), fc.integer({ min: 0, max: 101 }), (postings, cutoff) => {
+        const table = new PostingTable(2);
+        for (const [k, value, time] of postings) table.add(k, value, time);
+        const kept = table.withoutBefore(cutoff);
+        expect(table.countBefore(cutoff)).toBe(postings.filter(([, , time]) => time < cutoff).length);
+        expect(kept.size).toBe(postings.length - table.countBefore(cutoff));
+        for (let k = -5; k <= 5; k++) expect(walk(kept, k)).toEqual(walk(table, k).filter(([, time]) => time >= cutoff));
+      }),
+    );
+  });
 });

@@ -111,6 +111,24 @@ describe.each([
     expect((await index.findClusters([7, 101], 0, 5_000, 2)).map((c) => c.id)).toEqual(["s:1"]);
   });
 
+  it("returns the clusters found by more of the keys first", async () => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, [1]));
+    await index.save(entry("s:2", 1_001, [1, 2, 3]));
+    await index.save(entry("s:3", 1_002, [1, 3]));
+    expect((await index.findClusters([1, 2, 3], 0, 5_000, 16)).map((c) => c.id)).toEqual(["s:2", "s:3", "s:1"]);
+  });
+
+  it("forgets the keys of clusters that started before a prune, and finds those saved after", async () => {
+    const index = makeIndex();
+    for (let n = 0; n < 10; n++) await index.save(entry(`s:${n}`, 1_000 * n, [7, 100 + n]));
+    await index.prune(10_000);
+    expect(await index.findClusters([7, 102], 0, 20_000, 16)).toEqual([]);
+    await index.save(entry("s:10", 10_000, [7]));
+    expect((await index.findClusters([7], 0, 20_000, 16)).map((c) => c.id)).toEqual(["s:10"]);
+    expect(await index.findItem("k:s:2")).toMatchObject({ item: { key: "s:2" } });
+  });
+
   it("counts document frequencies of the items it saved", async () => {
     const index = makeIndex();
     await index.save(entry("s:1", 1_000, []));

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ClusterIndex, ClusterIndexEntry, IndexedCluster, IndexedItem } from "../../cluster/index.js";
+import { mostFoundFirst, type ClusterIndex, type ClusterIndexEntry, type IndexedCluster, type IndexedItem } from "../../cluster/index.js";
 
 /**
  * Tables the story clusterer's index needs (CREATE ... IF NOT EXISTS); the runtime applies them
@@ -129,12 +129,12 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
       return { item, cluster: rowToCluster(cluster) };
     },
     async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
-      const ids = new Set<string>();
+      const hits = new Map<string, number>();
       for (const key of bandKeys) {
         const rows = bandClusters.all(key, fromMs, toMs, maxPerKey + 1);
-        if (rows.length <= maxPerKey) for (const row of rows) ids.add(row.cluster_id);
+        if (rows.length <= maxPerKey) for (const row of rows) hits.set(row.cluster_id, (hits.get(row.cluster_id) ?? 0) + 1);
       }
-      return [...ids].flatMap((id) => {
+      return mostFoundFirst(hits).flatMap((id) => {
         const row = getCluster.get(id);
         return row ? [rowToCluster(row)] : [];
       });
