@@ -1,8 +1,9 @@
 /** A feed entry after ingestion: plain text, canonical URL, UTC time. */
 export interface FeedItem {
-  /** Stable within its source: the guid, else the link, else a content hash. */
+  /** Stable within its source: the guid as published, else the link, else a content hash. */
   id: string;
   sourceId: string;
+  /** The entry's guid (Atom id); one written as a URL path is resolved against the feed's URL. */
   guid: string | null;
   /** The link as published, resolved against the feed's URL. */
   link: string | null;

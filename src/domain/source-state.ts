@@ -1,8 +1,13 @@
 /** What the bot remembers about one source between polls. */
 export interface SourceState {
   sourceId: string;
-  /** The feed URL or file path last polled; a change resets validators. */
+  /** The feed URL or file path as configured (the source's identity); a change resets this state. */
   location: string;
+  /**
+   * Where the feed answered from after permanent redirects (301/308) only: polled instead of
+   * `location` until the configured location changes. Never holds credentials.
+   */
+  movedTo: string | null;
   etag: string | null;
   lastModified: string | null;
   firstPolledAt: string | null;
@@ -21,6 +26,7 @@ export function emptySourceState(sourceId: string, location: string): SourceStat
   return {
     sourceId,
     location,
+    movedTo: null,
     etag: null,
     lastModified: null,
     firstPolledAt: null,

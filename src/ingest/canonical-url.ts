@@ -8,13 +8,18 @@ const TRACKING_PARAMS = new Set([
 const TRACKING_PREFIXES = ["utm_", "pk_", "mtm_", "__hs"];
 const AMP_VALUES = new Set(["", "1", "true", "amp"]);
 
-/** Resolves a link against a base and keeps it only if it is http(s). */
+/**
+ * Resolves a link against a base and keeps it only if it is http(s). An absolute link whose
+ * WHATWG form differs only in the letter case of its host (`http://item.TEST/`) keeps the
+ * published spelling; `canonicalUrl` is where case is folded.
+ */
 export function resolveLink(href: string, base: string | null): string | null {
   const trimmed = href.trim();
   if (trimmed === "") return null;
   try {
     const url = base ? new URL(trimmed, base) : new URL(trimmed);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return trimmed.startsWith(url.protocol) && trimmed.toLowerCase() === url.href.toLowerCase() ? trimmed : url.href;
   } catch {
     return null;
   }

@@ -22,6 +22,8 @@ export interface NotModified {
   status: "not-modified";
   etag: string | null;
   lastModified: string | null;
+  /** Set when the answer came through permanent redirects only. */
+  movedTo: string | null;
 }
 
 export type FetchOutcome = FetchedBody | NotModified;

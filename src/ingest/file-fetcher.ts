@@ -25,7 +25,7 @@ export function createFileFetcher(options: { maxBytes?: number | undefined } = {
         if (!stat.isFile()) throw new FetchError("file", "that path is not a file");
         if (stat.size > maxBytes) throw tooLargeError(maxBytes);
         const lastModified = stat.mtime.toISOString();
-        if (validators.lastModified === lastModified) return { status: "not-modified", etag: null, lastModified };
+        if (validators.lastModified === lastModified) return { status: "not-modified", etag: null, lastModified, movedTo: null };
         const body = await handle.readFile();
         if (body.length > maxBytes) throw tooLargeError(maxBytes);
         return { status: "fetched", body, contentType: null, url: pathToFileURL(path).href, etag: null, lastModified, movedTo: null };

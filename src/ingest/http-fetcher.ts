@@ -99,7 +99,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         const sameEtag = status === 200 && etag !== null && etag === validators.etag;
         if (status === 304 || sameEtag) {
           await response.discard();
-          return { status: "not-modified", etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified };
+          return { status: "not-modified", etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified, movedTo };
         }
         if (status < 200 || status >= 300) {
           await response.discard();

@@ -8,6 +8,7 @@ import { afterFailure, afterFetched, afterNotModified, isDue, stateFor, type Hea
 import type { Fetcher } from "./fetcher.js";
 import { createFileFetcher } from "./file-fetcher.js";
 import { createHttpFetcher } from "./http-fetcher.js";
+import { pollLocation, rememberedMove } from "./moved-feed.js";
 import { createParsePool } from "./parse-pool.js";
 import { runByKey } from "./run-by-key.js";
 import { sourceLocation, type SourceSpec } from "./source-spec.js";
@@ -23,8 +24,6 @@ export interface PollResult {
   firstPoll: boolean;
   /** A `FetchError` when `status` is "failed"; its message is fit for users. */
   error: Error | null;
-  /** Where the feed answered from after permanent redirects only, for the caller to adopt (optional). */
-  movedTo?: string | null;
 }
 
 /** One source to poll and what was remembered of it. */
@@ -123,18 +122,22 @@ export function createIngester(options: IngesterOptions): Ingester {
     async poll(source, previous) {
       const location = sourceLocation(source);
       const state = stateFor(source.id, location, previous);
+      // A feed that moved permanently is polled at its new address; the SSRF guard checks it as any other.
+      const target = pollLocation(location, state);
       const policy = policyFor(source);
-      const releaseHost = await perHost.acquire(hostKey(source));
+      const releaseHost = await perHost.acquire(hostKey(source, target));
       let releaseGlobal: Release | null = null;
       try {
         releaseGlobal = await global.acquire();
         const fetcher = source.url ? http : files;
-        const outcome = await fetcher.fetch(location, { etag: state.etag, lastModified: state.lastModified });
+        const outcome = await fetcher.fetch(target, { etag: state.etag, lastModified: state.lastModified });
         // Politeness is about the server: the host slot is free once the body is in.
         releaseHost();
         const now = clock.now();
+        const movedTo = rememberedMove(state, outcome.movedTo);
         if (outcome.status === "not-modified") {
-          return { status: "not-modified", items: [], firstPoll: false, error: null, state: afterNotModified(state, outcome, now, policy) };
+          const validators = { etag: outcome.etag, lastModified: outcome.lastModified };
+          return { status: "not-modified", items: [], firstPoll: false, error: null, state: { ...afterNotModified(state, validators, now, policy), movedTo } };
         }
         const parsed = await pool.parse({
           bytes: outcome.body,
@@ -149,8 +152,7 @@ export function createIngester(options: IngesterOptions): Ingester {
           items: parsed.items,
           firstPoll: state.firstPolledAt === null,
           error: null,
-          movedTo: outcome.movedTo,
-          state: afterFetched(state, { ...outcome, items: parsed.items }, now, policy),
+          state: { ...afterFetched(state, { ...outcome, items: parsed.items }, now, policy), movedTo },
         };
       } catch (error) {
         const failure = classifyFetchError(error);
@@ -161,7 +163,7 @@ export function createIngester(options: IngesterOptions): Ingester {
       }
     },
     pollAll(jobs, onResult) {
-      return runByKey(jobs, (job) => hostKey(job.source), dispatch, async (job) => onResult(await ingester.poll(job.source, job.state), job));
+      return runByKey(jobs, (job) => hostKey(job.source, pollLocation(sourceLocation(job.source), job.state)), dispatch, async (job) => onResult(await ingester.poll(job.source, job.state), job));
     },
     async close() {
       await Promise.all([http.close(), files.close(), pool.close()]);
@@ -170,8 +172,8 @@ export function createIngester(options: IngesterOptions): Ingester {
   return ingester;
 }
 
-function hostKey(source: SourceSpec): string {
-  return source.url ? hostOf(source.url) : "file:";
+function hostKey(source: SourceSpec, target: string): string {
+  return source.url ? hostOf(target) : "file:";
 }
 
 function hostOf(url: string): string {

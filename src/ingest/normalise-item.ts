@@ -27,18 +27,19 @@ export function normaliseEntry(entry: RawEntry, context: NormaliseContext): Feed
   let summary = plainText(entry.summary, { maxLength: LIMITS.summary });
   if (summary === "" && content !== "") summary = truncate(cleanText(content), LIMITS.derivedSummary);
   let title = plainText(entry.title, { maxLength: LIMITS.title });
-  const guid = entry.guid ? cleanText(entry.guid) || null : null;
+  const publishedGuid = entry.guid ? cleanText(entry.guid) || null : null;
   const published = entry.dates.map(parseFeedDate).find((date) => date !== null) ?? null;
   const author = entry.author ? cleanText(entry.author, { maxLength: 200 }) || null : null;
   // Only an entry with nothing at all in it is dropped.
-  if (title === "" && summary === "" && url === null && guid === null && published === null && author === null) return null;
+  if (title === "" && summary === "" && url === null && publishedGuid === null && published === null && author === null) return null;
   if (title === "") title = truncate(summary, 120);
   // Future dates would sort above everything for as long as they stay in the future.
   const publishedAt = published === null || published > context.now ? context.now : published;
   return {
-    id: stableId(guid, url, title, published, summary),
+    // The guid as published, so that a feed read from a new address keeps its items' identities.
+    id: stableId(publishedGuid, url, title, published, summary),
     sourceId: context.sourceId,
-    guid,
+    guid: publishedGuid && resolvedGuid(publishedGuid, base),
     link,
     url,
     title,
@@ -56,6 +57,16 @@ export function plainText(text: RawText | null, options: { multiline?: boolean; 
   if (!text) return "";
   const raw = text.type === "html" ? htmlToText(text.value) : text.value.slice(0, options.maxLength * 4);
   return cleanText(raw, options);
+}
+
+/**
+ * A guid written as a URL path (`/2026/01/story`, `./story`, `../story`) is a link relative to the
+ * feed, and is resolved like one. Anything else stays as it is: `tag:` and `urn:` ids, other
+ * absolute URIs, and opaque keys such as `feed-1-story-3` or `post/123`, which may well not be paths.
+ */
+function resolvedGuid(guid: string, base: string | null): string {
+  if (!/^\.{0,2}\//.test(guid) || /\s/.test(guid)) return guid;
+  return resolveLink(guid, base) ?? guid;
 }
 
 /** The guid when there is one, else the canonical URL, else a hash of what the entry says. */

@@ -1,7 +1,7 @@
 import { decode } from "html-entities";
-import { FetchError } from "./fetch-error.js";
 import { unprefixFeedElements } from "./feed-namespaces.js";
 import { escapeInlineMarkup } from "./inline-markup.js";
+import { expandInternalEntities } from "./internal-entities.js";
 
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 // XML 1.0 forbids these; Postgres rejects NUL; sax would pass them through.
@@ -9,12 +9,11 @@ const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // CDATA and comments are copied as they are; every `&` elsewhere is checked.
 const SEGMENT = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&(#\d{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?/g;
-// A general entity declared in the internal DTD subset: the start of every expansion bomb.
-const ENTITY_DECLARATION = /<!ENTITY\s+[^%\s]/i;
 
 /**
  * Makes feed text safe and palatable for a strict XML parser, in one linear pass:
- * - a document declaring its own entities is refused outright (billion laughs, XXE);
+ * - entities the document declares itself are expanded if they are plain text, and the
+ *   document is refused otherwise (billion laughs, XXE; see `expandInternalEntities`);
  * - HTML named entities (`&nbsp;`, `&hellip;`), which feeds use freely without a DTD,
  *   become numeric references; unknown names and bare `&` become literal text;
  * - RSS/Atom elements written with a namespace prefix lose it (see `unprefixFeedElements`);
@@ -22,12 +21,7 @@ const ENTITY_DECLARATION = /<!ENTITY\s+[^%\s]/i;
  * - control characters are dropped.
  */
 export function prepareXml(text: string): string {
-  const rootAt = text.search(/<[A-Za-z_]/);
-  const prolog = rootAt === -1 ? text : text.slice(0, rootAt);
-  if (ENTITY_DECLARATION.test(prolog)) {
-    throw new FetchError("not-a-feed", "the feed declares its own XML entities, which are refused (entity expansion attacks)");
-  }
-  const fixed = text.replace(CONTROL_CHARS, "").replace(SEGMENT, (segment, reference: string | undefined) => {
+  const fixed = expandInternalEntities(text).replace(CONTROL_CHARS, "").replace(SEGMENT, (segment, reference: string | undefined) => {
     if (segment.charCodeAt(0) === 0x3c) return segment;
     if (reference === undefined) return "&amp;";
     if (reference.charCodeAt(0) === 0x23) return isXmlChar(parseReference(reference)) ? segment : "";

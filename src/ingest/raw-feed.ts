@@ -20,9 +20,9 @@ export interface RawEntry {
   dates: string[];
 }
 
-/** A feed as read from RSS, Atom, RDF or JSON Feed, before normalisation. */
+/** A feed as read from RSS, Atom, RDF, CDF or JSON Feed, before normalisation. */
 export interface RawFeed {
-  format: "rss" | "atom" | "rdf" | "json";
+  format: "rss" | "atom" | "rdf" | "cdf" | "json";
   title: RawText | null;
   link: string | null;
   description: RawText | null;

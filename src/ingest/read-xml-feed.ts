@@ -3,6 +3,7 @@ import Parser from "rss-parser";
 import { FetchError } from "./fetch-error.js";
 import { prepareXml } from "./prepare-xml.js";
 import type { RawEntry, RawFeed } from "./raw-feed.js";
+import { isCdfDocument, readCdfFeed } from "./read-cdf-feed.js";
 import { atomEntry, rssEntry, atomFeedMeta, rssFeedMeta } from "./xml-fields.js";
 import type { XmlElement } from "./xml-node.js";
 
@@ -18,6 +19,7 @@ const FORMAT = Symbol("format");
 type Built = Record<string | symbol, unknown> & { items?: Array<Record<string | symbol, unknown>> };
 
 interface ParserInternals {
+  xmlParser: { reset(): void };
   buildAtomFeed(xml: { feed: XmlElement }): Built;
   buildRSS(channel: XmlElement, items: XmlElement[]): Built;
   buildRSS1(xml: unknown): Built;
@@ -61,9 +63,13 @@ function withHref(links: unknown): unknown {
   return Array.isArray(links) ? links.filter((link) => link && typeof link === "object" && typeof link.$?.href === "string") : undefined;
 }
 
-/** Reads RSS 0.9x/1.0/2.0 or Atom text through rss-parser's `parseString` into raw fields. */
+/** Reads RSS 0.9x/1.0/2.0 or Atom text through rss-parser's `parseString`, or CDF, into raw fields. */
 export async function readXmlFeed(text: string, maxEntries: number): Promise<RawFeed> {
   const prepared = prepareXml(text);
+  if (isCdfDocument(prepared)) return readCdfFeed(prepared, maxEntries);
+  // rss-parser reuses one xml2js parser, which leaves it marked "ended" after a good document;
+  // the next document without any element then never calls back (a hang until the deadline).
+  internals.xmlParser.reset();
   let built: Built;
   try {
     built = (await parser.parseString(prepared)) as unknown as Built;

@@ -1,5 +1,5 @@
 import type { RawEntry, RawFeed, RawText } from "./raw-feed.js";
-import { attrOf, childOf, childrenOf, innerMarkup, textOf, type XmlElement, type XmlNode } from "./xml-node.js";
+import { attrOf, childOf, childrenIgnoringCase, childrenOf, innerMarkup, textOf, type XmlElement, type XmlNode } from "./xml-node.js";
 
 type FeedMeta = Omit<RawFeed, "format" | "entries">;
 
@@ -8,12 +8,14 @@ const NOT_ARTICLE_RELS = new Set(["self", "edit", "edit-media", "replies", "encl
 const RSS_DATES = ["pubDate", "dc:date", "dcterms:issued", "dcterms:created", "atom:published", "dcterms:modified", "atom:updated"];
 const ATOM_DATES = ["published", "issued", "created", "updated", "modified", "dc:date"];
 
+// RSS core elements are also read in other letter case when the lower-case one is missing:
+// iTunes, and so podcast feeds written for it, treat `<TITLE>` as `<title>`.
 export function rssFeedMeta(channel: XmlElement): FeedMeta {
-  const link = childrenOf(channel, "link").map((node) => textOf(node).trim() || (attrOf(node, "href") ?? "")).find(Boolean);
+  const link = childrenIgnoringCase(channel, "link").map((node) => textOf(node).trim() || (attrOf(node, "href") ?? "")).find(Boolean);
   return {
-    title: typedText(childOf(channel, "title", "dc:title"), "html"),
+    title: typedText(childOf(channel, "title", "dc:title") ?? childrenIgnoringCase(channel, "title")[0], "html"),
     link: link ?? null,
-    description: typedText(childOf(channel, "description", "dc:description", "itunes:summary"), "html"),
+    description: typedText(childOf(channel, "description", "dc:description", "itunes:summary") ?? childrenIgnoringCase(channel, "description")[0], "html"),
     language: clean(textOf(childOf(channel, "language", "dc:language"))) ?? attrOf(channel, "xml:lang") ?? null,
     base: attrOf(channel, "xml:base") ?? null,
   };
@@ -34,7 +36,7 @@ export function rssEntry(item: XmlElement, feedBase: string | null): RawEntry {
   const base = joinBase(feedBase, attrOf(item, "xml:base"));
   const guidNode = childOf(item, "guid");
   const guid = clean(textOf(guidNode)) ?? clean(attrOf(item, "rdf:about"));
-  const links = childrenOf(item, "link")
+  const links = childrenIgnoringCase(item, "link")
     .map((node) => textOf(node).trim() || (attrOf(node, "href") ?? ""))
     .concat(atomLinks({ link: childrenOf(item, "atom:link") }, base))
     .filter(Boolean);
@@ -44,8 +46,8 @@ export function rssEntry(item: XmlElement, feedBase: string | null): RawEntry {
     guid,
     links,
     base,
-    title: typedText(childOf(item, "title", "dc:title", "media:title"), "html"),
-    summary: typedText(childOf(item, "description", "dc:description", "itunes:summary", "summary"), "html"),
+    title: typedText(childOf(item, "title", "dc:title", "media:title") ?? childrenIgnoringCase(item, "title")[0], "html"),
+    summary: typedText(childOf(item, "description", "dc:description", "itunes:summary", "summary") ?? childrenIgnoringCase(item, "description")[0], "html"),
     content: typedText(childOf(item, "content:encoded", "xhtml:body", "body", "fullitem"), "html"),
     author: authorName(childOf(item, "author", "dc:creator", "itunes:author")),
     language: clean(textOf(childOf(item, "dc:language"))) ?? attrOf(item, "xml:lang") ?? null,

@@ -14,6 +14,14 @@ export function childrenOf(node: unknown, name: string): XmlNode[] {
   return Array.isArray(value) ? (value.filter((item) => typeof item === "string" || (item && typeof item === "object")) as XmlNode[]) : [];
 }
 
+/** The children called `name`, or when there are none, those called so in other letter case (`<TiTlE>`). */
+export function childrenIgnoringCase(node: unknown, name: string): XmlNode[] {
+  const exact = childrenOf(node, name);
+  if (exact.length > 0 || !node || typeof node !== "object") return exact;
+  const key = Object.keys(node).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? [] : childrenOf(node, key);
+}
+
 /** The first child found under any of `names`, tried in order. */
 export function childOf(node: unknown, ...names: string[]): XmlNode | undefined {
   for (const name of names) {

@@ -31,6 +31,9 @@ describe("resolveLink", () => {
     ["data:text/html,hi", "https://example.com/", null],
     ["/relative", null, null],
     ["  https://example.com/x  ", null, "https://example.com/x"],
+    ["http://item.TEST/", null, "http://item.TEST/"],
+    ["HTTP://Item.TEST/a", null, "http://item.test/a"],
+    ["http://Item.TEST:80/a b", null, "http://item.test/a%20b"],
   ])("%s against %s → %s", (href, base, expected) => {
     expect(resolveLink(href, base)).toBe(expected);
   });

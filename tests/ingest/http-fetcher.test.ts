@@ -38,7 +38,7 @@ describe("conditional GET", () => {
     const first = await fetcher.fetch(server.url("/cond.xml"), none);
     expect(first).toMatchObject({ status: "fetched", etag: '"v1"', lastModified: "Wed, 01 Jan 2025 00:00:00 GMT" });
     const second = await fetcher.fetch(server.url("/cond.xml"), { etag: '"v1"', lastModified: null });
-    expect(second).toEqual({ status: "not-modified", etag: '"v1"', lastModified: "Wed, 01 Jan 2025 00:00:00 GMT" });
+    expect(second).toEqual({ status: "not-modified", etag: '"v1"', lastModified: "Wed, 01 Jan 2025 00:00:00 GMT", movedTo: null });
     expect(server.requests.at(-1)?.headers["if-none-match"]).toBe('"v1"');
     const byDate = await fetcher.fetch(server.url("/cond.xml"), { etag: null, lastModified: "Wed, 01 Jan 2025 00:00:00 GMT" });
     expect(byDate.status).toBe("not-modified");

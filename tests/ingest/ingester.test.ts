@@ -4,9 +4,9 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import type { SourceState } from "../../src/domain/source-state.js";
+import { emptySourceState, type SourceState } from "../../src/domain/source-state.js";
 import { createIngester, type IngesterOptions, type SourceSpec } from "../../src/ingest/index.js";
-import { serveFeed, startFeedServer, status, type FeedServer } from "../fakes/feed-server.js";
+import { redirect, serveFeed, startFeedServer, status, type FeedServer } from "../fakes/feed-server.js";
 
 const MIN = 60_000;
 const rss = (title: string, items = 2, encoding = "utf-8") =>
@@ -79,6 +79,60 @@ describe("polling", () => {
     const result = await make().poll({ ...source("/moved.xml"), id: old.sourceId }, old);
     expect(result).toMatchObject({ status: "fetched", firstPoll: true });
     expect(server.requests.at(-1)?.headers["if-none-match"]).toBeUndefined();
+  });
+});
+
+describe("feeds that moved", () => {
+  const paths = () => server.requests.map((request) => request.path);
+
+  it("remembers a permanent move and polls the new address from then on", async () => {
+    server.route("/old-home.xml", redirect("/new-home.xml", 301));
+    server.route("/new-home.xml", serveFeed({ body: rss("Home") }));
+    const ingester = make();
+    const spec = source("/old-home.xml");
+    const first = await ingester.poll(spec, null);
+    expect(first.state).toMatchObject({ location: server.url("/old-home.xml"), movedTo: server.url("/new-home.xml") });
+    const before = paths().length;
+    const second = await ingester.poll(spec, first.state);
+    expect(paths().slice(before)).toEqual(["/new-home.xml"]);
+    expect(second.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
+    expect(second.state.movedTo).toBe(server.url("/new-home.xml"));
+  });
+
+  it("learns of a move from a 304 at the new address too", async () => {
+    server.route("/old-cached.xml", redirect("/new-cached.xml", 308));
+    server.route("/new-cached.xml", serveFeed({ body: rss("Cached"), etag: '"c"' }));
+    const spec = source("/old-cached.xml");
+    const before: SourceState = { ...emptySourceState(spec.id, spec.url!), etag: '"c"', firstPolledAt: clock.now().toISOString() };
+    const result = await make().poll(spec, before);
+    expect(result).toMatchObject({ status: "not-modified", state: { etag: '"c"', movedTo: server.url("/new-cached.xml") } });
+  });
+
+  it("follows a temporary redirect every time without remembering it", async () => {
+    server.route("/hop.xml", redirect("/hop-target.xml", 302));
+    server.route("/hop-target.xml", serveFeed({ body: rss("Hop") }));
+    const result = await make().poll(source("/hop.xml"), null);
+    expect(result).toMatchObject({ status: "fetched", state: { movedTo: null } });
+  });
+
+  it("goes back to the configured address when the config changes", async () => {
+    server.route("/configured-now.xml", serveFeed({ body: rss("Now") }));
+    const spec = source("/configured-now.xml", "renamed");
+    const moved: SourceState = { ...emptySourceState(spec.id, server.url("/configured-before.xml")), movedTo: server.url("/new-home.xml") };
+    const before = paths().length;
+    const result = await make().poll(spec, moved);
+    expect(paths().slice(before)).toEqual(["/configured-now.xml"]);
+    expect(result.state).toMatchObject({ location: server.url("/configured-now.xml"), movedTo: null });
+  });
+
+  it("checks the remembered address with the address guard like any other", async () => {
+    const ingester = make({ allowPrivateNetworks: false, allowedPorts: "any" });
+    const spec: SourceSpec = { id: "moved-inside", url: "https://feeds.example.org/feed.xml", weight: 1 };
+    const moved: SourceState = { ...emptySourceState(spec.id, spec.url!), movedTo: server.url("/new-home.xml") };
+    const connections = server.connections;
+    const result = await ingester.poll(spec, moved);
+    expect(result.error).toMatchObject({ kind: "blocked-address" });
+    expect(server.connections).toBe(connections);
   });
 });
 

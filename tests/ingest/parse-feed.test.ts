@@ -52,6 +52,15 @@ describe("not a feed", () => {
   });
 });
 
+describe("a document without elements", () => {
+  // xml2js under rss-parser is shared between parses and kept a flag from the previous document.
+  it("is refused promptly, even right after a good feed", { timeout: 3_000 }, async () => {
+    await parse(rss(`<item><title>ok</title><guid>1</guid></item>`));
+    const error = await failure("<!-- nothing but a comment -->\n");
+    expect(error?.kind).toBe("not-a-feed");
+  });
+});
+
 describe("one bad entry among good ones", () => {
   it("repairs or keeps the others in an Atom feed", async () => {
     const feed = await parse(fixture("atom-one-bad-entry.xml"));
@@ -88,6 +97,20 @@ describe("formats", () => {
     const feed = await parse(text);
     expect(feed.feed.title).toBe("Old");
     expect(feed.items.map((item) => [item.title, item.link])).toEqual([["I", "http://a.example/1"]]);
+  });
+
+  it("reads RSS core elements written in another letter case when the lower-case one is missing", async () => {
+    const feed = await parse(
+      `<rss xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><TiTlE>Podcast</TiTlE><LINK>https://pod.example/</LINK>` +
+        `<item><Title>Episode 1</Title><Link>https://pod.example/1</Link><DESCRIPTION>About it</DESCRIPTION></item>` +
+        `<item><TITLE>upper</TITLE><title>lower</title><guid>2</guid></item></channel></rss>`,
+    );
+    expect(feed.feed.title).toBe("Podcast");
+    expect(feed.feed.link).toBe("https://pod.example/");
+    expect(feed.items.map(({ title, link, summary }) => [title, link, summary])).toEqual([
+      ["Episode 1", "https://pod.example/1", "About it"],
+      ["lower", null, ""],
+    ]);
   });
 
   it("reads JSON Feed 1.1", async () => {
@@ -130,6 +153,30 @@ describe("normalising", () => {
         publishedAt: NOW.toISOString(),
       },
     ]);
+  });
+
+  it.each([
+    ["a path", "/relative/link", "https://feeds.example.org/relative/link"],
+    ["a relative path", "../stories/3", "https://feeds.example.org/stories/3"],
+    ["an opaque key", "feed-1-story-3", "feed-1-story-3"],
+    ["a key with a slash", "post/123", "post/123"],
+    ["a tag: URI", "tag:example.com,2026:/blog/1", "tag:example.com,2026:/blog/1"],
+    ["a URN", "urn:uuid:5f0b0d0e-0000-4000-8000-000000000001", "urn:uuid:5f0b0d0e-0000-4000-8000-000000000001"],
+  ])("resolves a guid against the feed's URL only when it is a URL path: %s", async (_name, guid, expected) => {
+    const feed = await parse(rss(`<item><title>t</title><guid isPermaLink="false">${guid}</guid></item>`));
+    expect(feed.items[0]?.guid).toBe(expected);
+    // The identity stays the guid as published, so a feed that moves keeps its items' ids.
+    expect(feed.items[0]?.id).toBe(guid);
+  });
+
+  it("resolves an Atom id written as a path against xml:base", async () => {
+    const feed = await parse(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://base.example.net/blog/"><title>B</title><entry><id>/entries/1</id><title>t</title></entry></feed>`);
+    expect(feed.items[0]?.guid).toBe("https://base.example.net/entries/1");
+  });
+
+  it("keeps the published spelling of a link's host, and folds it in the canonical url", async () => {
+    const feed = await parse(rss(`<item><title>t</title><link>http://item.TEST/Path</link><image><link>http://item.TEST/imagelink</link></image></item>`));
+    expect(feed.items.map(({ link, url }) => [link, url])).toEqual([["http://item.TEST/Path", "http://item.test/Path"]]);
   });
 
   it("cleans text: NFKC, no control, zero-width or bidi characters, folded whitespace", async () => {

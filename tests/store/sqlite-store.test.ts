@@ -64,6 +64,20 @@ describe("SQLite store", () => {
     expect(await again.countItems()).toBe(1);
   });
 
+  it("gives source states saved before feeds could move an empty movedTo, and keeps a known one", async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "briefing-store-")), "b.db");
+    const db = openDatabase(file);
+    const insert = db.prepare("INSERT INTO sources (source_id, state) VALUES (?, ?)");
+    insert.run("old", JSON.stringify({ sourceId: "old", location: "https://a.example/feed", etag: '"e"' }));
+    insert.run("moved", JSON.stringify({ sourceId: "moved", location: "https://b.example/feed", movedTo: "https://c.example/feed" }));
+    // As if the file had been written before migration 6.
+    db.prepare("DELETE FROM schema_migrations WHERE version = 6").run();
+    db.close();
+    const store = await freshStore(file);
+    expect(await store.getSourceState("old")).toEqual({ sourceId: "old", location: "https://a.example/feed", etag: '"e"', movedTo: null });
+    expect((await store.getSourceState("moved"))?.movedTo).toBe("https://c.example/feed");
+  });
+
   it("selects digest items by first-seen window and passed topics, best score first", async () => {
     const store = await freshStore();
     await store.saveItems([item("old")], "2026-01-13T09:00:00.000Z");

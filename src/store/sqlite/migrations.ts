@@ -138,4 +138,10 @@ export const migrations: Migration[] = [
     name: "story clusters",
     sql: clusterIndexSchema,
   },
+  {
+    version: 6,
+    name: "moved feeds",
+    // Source states are JSON; older ones predate `movedTo` (where a feed moved by 301/308).
+    sql: `UPDATE sources SET state = json_set(state, '$.movedTo', NULL) WHERE json_type(state, '$.movedTo') IS NULL;`,
+  },
 ];

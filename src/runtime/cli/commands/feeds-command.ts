@@ -23,6 +23,7 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
           return {
             id: source.id,
             location: source.url ? redactUrl(source.url) : (source.path ?? ""),
+            movedTo: movedToOf(source.url, state),
             health: healthOf(state, now),
             lastSuccessAt: state?.lastSuccessAt ?? null,
             lastPolledAt: state?.lastPolledAt ?? null,
@@ -37,10 +38,12 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
         ctx.print({ feeds }, Boolean(options.json), () =>
           feeds
             .map((feed) => {
-              const head = `${feed.health.padEnd(12)} ${feed.id}  ${feed.location}`;
-              if (feed.health === "paused") return `${head}\n    ${feed.reason}`;
-              if (feed.health === "failing") return `${head}\n    ${feed.consecutiveFailures} failure(s) in a row: ${feed.lastError}`;
-              return feed.lastSuccessAt ? `${head}\n    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}` : head;
+              const lines = [`${feed.health.padEnd(12)} ${feed.id}  ${feed.location}`];
+              if (feed.health === "paused") lines.push(`    ${feed.reason}`);
+              else if (feed.health === "failing") lines.push(`    ${feed.consecutiveFailures} failure(s) in a row: ${feed.lastError}`);
+              else if (feed.lastSuccessAt) lines.push(`    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}`);
+              if (feed.movedTo) lines.push(`    moved to ${feed.movedTo}; update the config`);
+              return lines.join("\n");
             })
             .join("\n"),
         );
@@ -48,6 +51,11 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
         await app.close();
       }
     });
+}
+
+/** Where a feed polled at its configured URL has moved to, while the config still says the old one. */
+function movedToOf(url: string | undefined, state: SourceState | null): string | null {
+  return url && state?.movedTo && state.location === url ? redactUrl(state.movedTo) : null;
 }
 
 function healthOf(state: SourceState | null, now: Date): Health {
