@@ -2,6 +2,12 @@ import type { SourceInfo } from "./ports.js";
 
 /** One line of `/brief feeds`: healthy, paused with its reason, failing, or not polled yet. */
 export function describeSource(source: SourceInfo, now: Date): string {
+  // The new address itself came from the feed's server: operators see it in `briefing feeds`, not in chat.
+  const moved = source.state?.movedTo ? "; moved permanently, update the config (see `briefing feeds`)" : "";
+  return health(source, now) + moved;
+}
+
+function health(source: SourceInfo, now: Date): string {
   const { state } = source;
   if (!state?.lastPolledAt) return `${source.id}: not polled yet`;
   if (state.pausedUntil && Date.parse(state.pausedUntil) > now.getTime()) {

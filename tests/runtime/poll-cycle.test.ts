@@ -10,6 +10,7 @@ import { createLogger } from "../../src/runtime/logger.js";
 import { runPollCycle } from "../../src/runtime/poll-cycle.js";
 import { createSqliteClusterIndex } from "../../src/store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, type Store } from "../../src/store/index.js";
+import { redirect, serveFeed, startFeedServer } from "../fakes/feed-server.js";
 import { rssFeed } from "../fakes/feed-xml.js";
 
 const clock = createManualClock("2026-01-20T12:00:00Z");
@@ -40,7 +41,7 @@ function setUp(breakStoreFor?: string) {
         },
       }
     : real;
-  const ingester: Ingester = createIngester({ clock, defaultIntervalMs: 600_000, parseWorkers: 0, concurrency: 2 });
+  const ingester: Ingester = createIngester({ clock, defaultIntervalMs: 600_000, parseWorkers: 0, concurrency: 2, allowPrivateNetworks: true });
   open.push(ingester, real);
   const lines: string[] = [];
   const log = createLogger({ level: "info", secrets: [], pretty: false, destination: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream });
@@ -82,5 +83,19 @@ describe("runPollCycle", () => {
     await runPollCycle({ ...deps, sources });
     expect(await runPollCycle({ ...deps, sources })).toEqual({ polled: 0, failed: 0, newItems: 0 });
     expect((await runPollCycle({ ...deps, sources }, { force: true })).polled).toBe(3);
+  });
+
+  it("logs a permanent move once, when it is first seen", async () => {
+    const server = await startFeedServer();
+    open.push(server);
+    server.route("/old.xml", redirect("/new.xml", 301));
+    server.route("/new.xml", serveFeed({ body: rssFeed("Moved", [{ guid: "m1", title: "Export rule moved", link: "https://x.example/m1", pubDate: "Tue, 20 Jan 2026 10:00:00 GMT" }]) }));
+    const { deps, lines } = setUp();
+    const sources = [{ id: "moved", url: server.url("/old.xml"), weight: 1 }];
+    await runPollCycle({ ...deps, sources });
+    await runPollCycle({ ...deps, sources }, { force: true });
+    const moves = lines.filter((line) => line.includes("feed moved permanently"));
+    expect(moves).toHaveLength(1);
+    expect(JSON.parse(moves[0]!)).toMatchObject({ source: "moved", moved_to: server.url("/new.xml") });
   });
 });
