@@ -4,7 +4,7 @@
  * beat: 60 days, a Zipf head of common words (the commonest in ~60% of items; "China" is in half
  * the labelled set), events told by 1 to 12 outlets within hours, 3% of items repeated under a
  * tracking URL.
- *   npm run bench:cluster [-- --items 100000 --threshold 0.08 --signature-size 32 --band-rows 1 --max-per-key 8]
+ *   npm run bench:cluster [-- --items 100000 --threshold 0.08 --signature-size 32 --band-rows 1 --max-per-key 4]
  */
 import { parseArgs } from "node:util";
 import { createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../src/cluster/index.js";

@@ -33,7 +33,7 @@ export const clusterDefaults = {
   sameSourceFactor: 2,
   signatureSize: 32,
   bandRows: 1,
-  maxPerKey: 8,
+  maxPerKey: 4,
 } as const;
 
 /** The story an item was put in, and whether it is only a copy of an earlier item. */
@@ -145,7 +145,9 @@ function signedFeatures(features: Uint32Array, counts: readonly number[], docume
   let kept = 0;
   for (const count of counts) if (count <= common) kept++;
   if (kept === features.length || kept < MIN_SIGNED) return features;
-  return features.filter((_, i) => counts[i]! <= common);
+  const signed = new Uint32Array(kept);
+  for (let i = 0, n = 0; i < features.length; i++) if (counts[i]! <= common) signed[n++] = features[i]!;
+  return signed;
 }
 
 function grow(cluster: IndexedCluster, features: Uint32Array, weights: Float64Array, sourceId: string): IndexedCluster {

@@ -1,4 +1,4 @@
-import { mostFoundFirst, type ClusterIndex, type IndexedCluster, type IndexedItem } from "./cluster-index.js";
+import type { ClusterIndex, IndexedCluster, IndexedItem } from "./cluster-index.js";
 import { CountTable } from "./count-table.js";
 import { PostingTable } from "./posting-table.js";
 
@@ -14,15 +14,22 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const clusters: IndexedCluster[] = [];
   const slots = new Map<string, number>();
   let postings = new PostingTable();
+  // Scratch for findClusters, by cluster slot: the lookup that last saw it, and how many keys found it.
+  let seenBy = new Int32Array(1024);
+  let hits = new Int32Array(1024);
+  let lookup = 0;
+  const inRange: number[] = [];
 
   /** Slots of clusters under `key` that started in range, into `into`; false once past `limit`. */
   function collect(table: PostingTable, key: number, fromMs: number, toMs: number, into: number[], limit: number): boolean {
-    for (let posting = table.first(key); posting !== -1; posting = table.next(posting)) {
-      const start = table.time(posting);
-      if (start < fromMs || start > toMs) continue;
-      // Two members of one story can share a key; count the story once.
-      const slot = table.value(posting);
-      if (!into.includes(slot) && into.push(slot) > limit) return false;
+    for (let node = table.head(key); node !== -1; node = table.nextNode(node)) {
+      for (let i = table.count(node) - 1; i >= 0; i--) {
+        const start = table.time(node, i);
+        if (start < fromMs || start > toMs) continue;
+        // Two members of one story can share a key; count the story once.
+        const slot = table.value(node, i);
+        if (!into.includes(slot) && into.push(slot) > limit) return false;
+      }
     }
     return true;
   }
@@ -34,13 +41,27 @@ export function createMemoryClusterIndex(): ClusterIndex {
       return item && slot !== undefined ? { item, cluster: clusters[slot]! } : null;
     },
     async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
-      const found = new Map<number, number>();
-      const inRange: number[] = [];
+      if (seenBy.length < clusters.length) {
+        seenBy = new Int32Array(2 * clusters.length);
+        hits = new Int32Array(2 * clusters.length);
+        lookup = 0;
+      }
+      lookup++;
+      const found: number[] = [];
       for (const key of bandKeys) {
         inRange.length = 0;
-        if (collect(postings, key, fromMs, toMs, inRange, maxPerKey)) for (const slot of inRange) found.set(slot, (found.get(slot) ?? 0) + 1);
+        if (!collect(postings, key, fromMs, toMs, inRange, maxPerKey)) continue;
+        for (const slot of inRange) {
+          if (seenBy[slot] !== lookup) {
+            seenBy[slot] = lookup;
+            hits[slot] = 0;
+            found.push(slot);
+          }
+          hits[slot] = hits[slot]! + 1;
+        }
       }
-      return mostFoundFirst(found).map((slot) => clusters[slot]!);
+      // Most found first; the sort is stable, so ties keep the order found.
+      return found.sort((a, b) => hits[b]! - hits[a]!).map((slot) => clusters[slot]!);
     },
     async documentFrequencies(features) {
       const counts: number[] = [];

@@ -1,103 +1,130 @@
+/** Postings held in one node: with its header, a node is 8 doubles, one 64-byte cache line. */
+const PER_NODE = 3;
+const NODE = 2 + 2 * PER_NODE;
+/** Marks a free slot in the key table, and the end of a node chain. */
+const NONE = -1;
+
 /**
  * A multimap from int32 keys to (int32 value, time) postings in flat typed arrays: an
- * open-addressing table of keys pointing at singly linked posting lists, each posting stored as
- * one [time, value, next] triple. Made for LSH buckets, where most keys hold one value and a JS
- * Map of arrays would spend its time on small objects and cache misses; the time rides along
+ * open-addressing table of keys, each pointing at a chain of nodes of up to three postings,
+ * newest node first. Made for LSH buckets, where most keys hold a few values and a JS Map of
+ * arrays would spend its time on small objects and cache misses: reading a key's postings costs
+ * one read in the key table and about one cache line per three postings. The time rides along
  * so that a window filter touches nothing else.
+ *
+ * A node is [link, key, time, value, time, value, time, value], where link = (next node + 1) × 4
+ * + postings in the node: the count rides in the same cache line as the postings.
  */
 export class PostingTable {
-  /** [key, head] pairs side by side, so a probe reads one cache line; head -1 marks a free slot. */
+  /** [key, head node] pairs side by side, so a probe reads one cache line. */
   private slots: Int32Array;
   private mask: number;
   private keyCount = 0;
-  private postings: Float64Array;
-  /** Each posting's key, read only when the table is rebuilt. */
-  private postingKeys: Int32Array;
-  private used = 0;
+  private nodes: Float64Array;
+  private nodeCount = 0;
+  private postingCount = 0;
 
   constructor(capacity = 1 << 12) {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity * 2)));
-    this.slots = new Int32Array(2 * size).fill(-1);
+    this.slots = new Int32Array(2 * size).fill(NONE);
     this.mask = size - 1;
-    this.postings = new Float64Array(3 * Math.max(16, capacity));
-    this.postingKeys = new Int32Array(Math.max(16, capacity));
+    this.nodes = new Float64Array(NODE * Math.max(16, Math.ceil(capacity / 2)));
   }
 
   /** Postings held. */
   get size(): number {
-    return this.used;
+    return this.postingCount;
   }
 
   add(key: number, value: number, time: number): void {
     if ((this.keyCount + 1) * 2 > this.mask + 1) this.rehash(2 * (this.mask + 1));
-    if (this.used + 1 > this.postingKeys.length) {
-      const postings = new Float64Array(this.postings.length * 2);
-      postings.set(this.postings);
-      this.postings = postings;
-      const keys = new Int32Array(this.postingKeys.length * 2);
-      keys.set(this.postingKeys);
-      this.postingKeys = keys;
-    }
     const at = this.find(key);
-    if (this.slots[at + 1] === -1) {
+    let head = this.slots[at + 1]!;
+    if (head === NONE) {
       this.slots[at] = key;
       this.keyCount++;
     }
-    const p = 3 * this.used;
-    this.postings[p] = time;
-    this.postings[p + 1] = value;
-    this.postings[p + 2] = this.slots[at + 1]!;
-    this.postingKeys[this.used] = key;
-    this.slots[at + 1] = this.used++;
+    if (head === NONE || this.count(head) === PER_NODE) {
+      const node = this.newNode();
+      this.nodes[NODE * node] = (head + 1) * 4;
+      this.nodes[NODE * node + 1] = key;
+      this.slots[at + 1] = head = node;
+    }
+    const entry = NODE * head + 2 + 2 * this.count(head);
+    this.nodes[NODE * head]!++;
+    this.nodes[entry] = time;
+    this.nodes[entry + 1] = value;
+    this.postingCount++;
   }
 
-  /** Index of the newest posting under `key`, or -1; walk on with `next`. */
-  first(key: number): number {
+  /** The newest node of `key`'s postings, or -1. */
+  head(key: number): number {
     return this.slots[this.find(key) + 1]!;
   }
 
-  next(posting: number): number {
-    return this.postings[3 * posting + 2]!;
+  /** The node after `node`, older; -1 after the last. */
+  nextNode(node: number): number {
+    return (this.nodes[NODE * node]! >> 2) - 1;
   }
 
-  value(posting: number): number {
-    return this.postings[3 * posting + 1]!;
+  /** How many postings `node` holds; read them newest first, from `count - 1` down to 0. */
+  count(node: number): number {
+    return this.nodes[NODE * node]! & 3;
   }
 
-  time(posting: number): number {
-    return this.postings[3 * posting]!;
+  time(node: number, index: number): number {
+    return this.nodes[NODE * node + 2 + 2 * index]!;
+  }
+
+  value(node: number, index: number): number {
+    return this.nodes[NODE * node + 3 + 2 * index]!;
   }
 
   /** Postings whose time is before `cutoff`. */
   countBefore(cutoff: number): number {
-    let count = 0;
-    for (let p = 0; p < this.used; p++) if (this.postings[3 * p]! < cutoff) count++;
-    return count;
+    let stale = 0;
+    for (let node = 0; node < this.nodeCount; node++) {
+      for (let i = 0; i < this.count(node); i++) if (this.time(node, i) < cutoff) stale++;
+    }
+    return stale;
   }
 
-  /** A new table with only the postings at or after `cutoff`, each key's list in the same order. */
+  /** A new table with only the postings at or after `cutoff`, each key's postings in the same order. */
   withoutBefore(cutoff: number): PostingTable {
-    const kept = new PostingTable(Math.max(16, this.used - this.countBefore(cutoff)));
-    for (let p = 0; p < this.used; p++) {
-      const time = this.postings[3 * p]!;
-      if (time >= cutoff) kept.add(this.postingKeys[p]!, this.postings[3 * p + 1]!, time);
+    const kept = new PostingTable(Math.max(16, this.postingCount - this.countBefore(cutoff)));
+    // Nodes were made in order, and a key's node fills up before its next one is made.
+    for (let node = 0; node < this.nodeCount; node++) {
+      const key = this.nodes[NODE * node + 1]!;
+      for (let i = 0; i < this.count(node); i++) {
+        const time = this.time(node, i);
+        if (time >= cutoff) kept.add(key, this.value(node, i), time);
+      }
     }
     return kept;
+  }
+
+  private newNode(): number {
+    if (NODE * (this.nodeCount + 1) > this.nodes.length) {
+      const nodes = new Float64Array(this.nodes.length * 2);
+      nodes.set(this.nodes);
+      this.nodes = nodes;
+    }
+    return this.nodeCount++;
   }
 
   /** Offset in `slots` of `key`'s pair, or of the free pair where it would go. */
   private find(key: number): number {
     let at = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.slots[2 * at + 1] !== -1 && this.slots[2 * at] !== key) at = (at + 1) & this.mask;
+    while (this.slots[2 * at + 1] !== NONE && this.slots[2 * at] !== key) at = (at + 1) & this.mask;
     return 2 * at;
   }
 
   private rehash(size: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(2 * size).fill(-1);
+    this.slots = new Int32Array(2 * size).fill(NONE);
     this.mask = size - 1;
     for (let i = 0; i < old.length; i += 2) {
-      if (old[i + 1] === -1) continue;
+      if (old[i + 1] === NONE) continue;
       const at = this.find(old[i]!);
       this.slots[at] = old[i]!;
       this.slots[at + 1] = old[i + 1]!;

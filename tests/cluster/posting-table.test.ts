@@ -4,7 +4,9 @@ import { PostingTable } from "../../src/cluster/posting-table.js";
 
 function walk(table: PostingTable, key: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let posting = table.first(key); posting !== -1; posting = table.next(posting)) out.push([table.value(posting), table.time(posting)]);
+  for (let node = table.head(key); node !== -1; node = table.nextNode(node)) {
+    for (let i = table.count(node) - 1; i >= 0; i--) out.push([table.value(node, i), table.time(node, i)]);
+  }
   return out;
 }
 
@@ -22,7 +24,7 @@ describe("PostingTable", () => {
         }
         expect(table.size).toBe(postings.length);
         for (const [k, list] of model) expect(walk(table, k)).toEqual(list);
-        for (const k of absent) if (!model.has(k)) expect(table.first(k)).toBe(-1);
+        for (const k of absent) if (!model.has(k)) expect(table.head(k)).toBe(-1);
       }),
     );
   });
