@@ -21,6 +21,11 @@ export interface IndexedCluster {
   features: Uint32Array;
   /** Sum of the features' weights (inverse document frequency) when each was added. */
   weight: number;
+  /**
+   * A Bloom filter of `features` (see feature-bloom.ts), kept by an index that holds clusters in
+   * memory; an index that stores rows may leave it out, and the clusterer makes it again.
+   */
+  bloom?: Int32Array;
   /** Distinct sources of its members, exact duplicates aside. */
   sources: string[];
   /** Members, exact duplicates aside. */

@@ -1,5 +1,6 @@
 import type { FeedItem } from "../domain/item.js";
 import type { ClusterIndex, IndexedCluster, IndexedItem } from "./cluster-index.js";
+import { featureBloom, sharedWeightBound } from "./feature-bloom.js";
 import { union, weightedJaccard, weightNotIn } from "./feature-set.js";
 import { idfWeights } from "./idf-weights.js";
 import { itemIdentities, itemKeyIdentity } from "./item-identities.js";
@@ -90,6 +91,10 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     let best: IndexedCluster | null = null;
     let bestScore = 0;
     for (const cluster of candidates) {
+      // Most candidates share a word or two by chance: the Bloom bound turns them away before the
+      // merge through the profile, and before their sources are looked at.
+      const bound = sharedWeightBound(cluster.bloom ?? featureBloom(cluster.features), features, weights);
+      if (bound / (itemWeight + cluster.weight - bound) < Math.max(threshold, bestScore) * (1 - 1e-9)) continue;
       const needed = cluster.sources.includes(sourceId) ? threshold * sameSourceFactor : threshold;
       const score = weightedJaccard(features, weights, itemWeight, cluster.features, cluster.weight, Math.max(needed, bestScore));
       if (score < needed || score < bestScore) continue;
@@ -125,7 +130,7 @@ export function createClusterer(options: ClustererOptions): Clusterer {
       const { best: joined, bandKeys } = await bestCluster(features, weights, counts, documents, publishedMs, feedItem.sourceId);
       const cluster: IndexedCluster = joined
         ? grow(joined, features, weights, feedItem.sourceId)
-        : { id: feedItem.key, startMs: publishedMs, features, weight: sum(weights), sources: [feedItem.sourceId], size: 1 };
+        : { id: feedItem.key, startMs: publishedMs, features, weight: sum(weights), bloom: featureBloom(features), sources: [feedItem.sourceId], size: 1 };
       const item: IndexedItem = { key: feedItem.key, clusterId: cluster.id, duplicateOf: null, publishedMs };
       // Members past the profile do not change what the story is compared by, so they add no keys.
       const keys = cluster.size <= PROFILE_MEMBERS ? bandKeys : [];
@@ -152,10 +157,12 @@ function signedFeatures(features: Uint32Array, counts: readonly number[], docume
 
 function grow(cluster: IndexedCluster, features: Uint32Array, weights: Float64Array, sourceId: string): IndexedCluster {
   const inProfile = cluster.size < PROFILE_MEMBERS;
+  const profile = inProfile ? union(cluster.features, features) : cluster.features;
   return {
     ...cluster,
-    features: inProfile ? union(cluster.features, features) : cluster.features,
+    features: profile,
     weight: inProfile ? cluster.weight + weightNotIn(features, weights, cluster.features) : cluster.weight,
+    bloom: inProfile || !cluster.bloom ? featureBloom(profile) : cluster.bloom,
     sources: cluster.sources.includes(sourceId) ? cluster.sources : [...cluster.sources, sourceId],
     size: cluster.size + 1,
   };

@@ -14,24 +14,31 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const clusters: IndexedCluster[] = [];
   const slots = new Map<string, number>();
   let postings = new PostingTable();
-  // Scratch for findClusters, by cluster slot: the lookup that last saw it, and how many keys found it.
+  // Scratch for findClusters, reused so that a lookup allocates nothing but its answer. By cluster
+  // slot: the lookup that last saw it and how many keys found it; then the slots one key found,
+  // and the slots found so far.
   let seenBy = new Int32Array(1024);
   let hits = new Int32Array(1024);
   let lookup = 0;
-  const inRange: number[] = [];
+  let underKey: Int32Array = new Int32Array(64);
+  let found: Int32Array = new Int32Array(64);
 
-  /** Slots of clusters under `key` that started in range, into `into`; false once past `limit`. */
-  function collect(table: PostingTable, key: number, fromMs: number, toMs: number, into: number[], limit: number): boolean {
-    for (let node = table.head(key); node !== -1; node = table.nextNode(node)) {
-      for (let i = table.count(node) - 1; i >= 0; i--) {
-        const start = table.time(node, i);
+  /** How many clusters under `key` started in range, their slots in `underKey`; -1 once past `limit`. */
+  function collect(key: number, fromMs: number, toMs: number, limit: number): number {
+    let n = 0;
+    for (let node = postings.head(key); node !== -1; node = postings.nextNode(node)) {
+      for (let i = postings.count(node) - 1; i >= 0; i--) {
+        const start = postings.time(node, i);
         if (start < fromMs || start > toMs) continue;
         // Two members of one story can share a key; count the story once.
-        const slot = table.value(node, i);
-        if (!into.includes(slot) && into.push(slot) > limit) return false;
+        const slot = postings.value(node, i);
+        if (indexOf(underKey, n, slot) !== -1) continue;
+        if (n === limit) return -1;
+        if (n === underKey.length) underKey = grown(underKey);
+        underKey[n++] = slot;
       }
     }
-    return true;
+    return n;
   }
 
   return {
@@ -47,21 +54,28 @@ export function createMemoryClusterIndex(): ClusterIndex {
         lookup = 0;
       }
       lookup++;
-      const found: number[] = [];
+      let count = 0;
       for (const key of bandKeys) {
-        inRange.length = 0;
-        if (!collect(postings, key, fromMs, toMs, inRange, maxPerKey)) continue;
-        for (const slot of inRange) {
+        const n = collect(key, fromMs, toMs, maxPerKey);
+        for (let i = 0; i < n; i++) {
+          const slot = underKey[i]!;
           if (seenBy[slot] !== lookup) {
             seenBy[slot] = lookup;
             hits[slot] = 0;
-            found.push(slot);
+            if (count === found.length) found = grown(found);
+            found[count++] = slot;
           }
           hits[slot] = hits[slot]! + 1;
         }
       }
-      // Most found first; the sort is stable, so ties keep the order found.
-      return found.sort((a, b) => hits[b]! - hits[a]!).map((slot) => clusters[slot]!);
+      // Most found first, ties in the order found: an insertion sort, as there are a few dozen at most.
+      for (let i = 1; i < count; i++) {
+        const slot = found[i]!;
+        let j = i - 1;
+        for (; j >= 0 && hits[found[j]!]! < hits[slot]!; j--) found[j + 1] = found[j]!;
+        found[j + 1] = slot;
+      }
+      return Array.from(found.subarray(0, count), (slot) => clusters[slot]!);
     },
     async documentFrequencies(features) {
       const counts: number[] = [];
@@ -86,4 +100,15 @@ export function createMemoryClusterIndex(): ClusterIndex {
       if (stale > 0 && 2 * stale >= postings.size) postings = postings.withoutBefore(beforeMs);
     },
   };
+}
+
+function indexOf(array: Int32Array, length: number, value: number): number {
+  for (let i = 0; i < length; i++) if (array[i] === value) return i;
+  return -1;
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

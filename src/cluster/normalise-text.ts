@@ -15,15 +15,18 @@ export interface TextRun {
  * "400,000" for "400000", and the English possessive. Then splits into word runs and CJK runs.
  */
 export function textRuns(text: string): TextRun[] {
-  const folded = text
-    .normalize("NFKC")
+  // NFKC leaves ASCII as it is; most English text need not pay for it.
+  const ascii = !/[^\t\n\r\x20-\x7e]/.test(text);
+  const folded = (ascii ? text : text.normalize("NFKC"))
     .toLowerCase()
     .replace(/['’]s\b/g, "")
     .replace(/(\p{L})[-‐‑](\d)/gu, "$1$2")
     .replace(/(\d)[,，](?=\d{3}(?!\d))/g, "$1");
+  const words = folded.match(WORD_RUN) ?? [];
+  // Nothing at or above U+2E80, where the CJK blocks begin: every word is one run, no regex each.
+  if (ascii || !/[\u2e80-\uffff]/.test(folded)) return words.map((word) => ({ text: word, cjk: false }));
   const runs: TextRun[] = [];
-  for (const word of folded.match(WORD_RUN) ?? []) {
-    // Most words have nothing at or above U+2E80, where the CJK blocks begin: one run, no regex.
+  for (const word of words) {
     if (!/[\u2e80-\uffff]/.test(word)) runs.push({ text: word, cjk: false });
     else for (const run of word.match(SCRIPT_RUN) ?? []) runs.push({ text: run, cjk: CJK_RUN.test(run) });
   }
