@@ -14,6 +14,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const clusters: IndexedCluster[] = [];
   const slots = new Map<string, number>();
   let postings = new PostingTable();
+  let sizeAfterRebuild = 0;
   // Scratch for findClusters, reused so that a lookup allocates nothing but its answer. By cluster
   // slot: the lookup that last saw it and how many keys found it; then the slots one key found,
   // and the slots found so far.
@@ -96,8 +97,14 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const key of bandKeys) postings.add(key, slot, cluster.startMs);
     },
     async prune(beforeMs) {
+      // Looked at once the table has doubled since its last rebuild: in a steady stream about half
+      // has gone stale by then. If the stream slows, stale postings wait longer, costing memory and
+      // skipped reads, never a wrong answer (lookups filter by time).
+      if (postings.size < 2 * sizeAfterRebuild) return;
       const stale = postings.countBefore(beforeMs);
-      if (stale > 0 && 2 * stale >= postings.size) postings = postings.withoutBefore(beforeMs);
+      if (2 * stale < postings.size) return;
+      postings = postings.withoutBefore(beforeMs);
+      sizeAfterRebuild = postings.size;
     },
   };
 }

@@ -27,7 +27,9 @@ function addTerms(runs: readonly TextRun[], add: (term: string) => void): void {
 }
 
 function sortedDistinct(values: number[]): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
+  const sorted = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
+  sorted.sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
   return sorted.subarray(0, n);
