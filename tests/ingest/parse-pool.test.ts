@@ -38,4 +38,12 @@ describe("createParsePool", () => {
     const error = (await pool.parse(job("<rss><channel>")).catch((caught: unknown) => caught)) as FetchError;
     expect(error.kind).toBe("not-a-feed");
   });
+
+  it("answers each of many feeds with its own result", async () => {
+    const pool = createParsePool({ size: 2 });
+    pools.push(pool);
+    const titles = Array.from({ length: 40 }, (_, n) => `Feed ${n}`);
+    const feeds = await Promise.all(titles.map((title) => pool.parse(job(small.replace("Small", title)))));
+    expect(feeds.map((feed) => feed.feed.title)).toEqual(titles);
+  });
 });
