@@ -14,9 +14,8 @@ export interface CleanTextOptions {
 
 /** Text as stored: Unicode NFKC, no invisible or control characters, whitespace folded, length capped. */
 export function cleanText(text: string, options: CleanTextOptions = {}): string {
-  // ASCII is its own NFKC form and has no surrogates: skip the costly steps for it.
-  let result = ASCII.test(text) ? text : text.replace(LONE_SURROGATE, "").normalize("NFKC");
-  result = result.replace(INVISIBLE, "");
+  // Printable ASCII is its own NFKC form, with no surrogates and nothing invisible: skip those steps.
+  let result = ASCII.test(text) ? text : text.replace(LONE_SURROGATE, "").normalize("NFKC").replace(INVISIBLE, "");
   if (options.multiline) {
     result = result
       .split(/\r\n?|\n/)

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { FeedItem } from "../domain/item.js";
 import { canonicalUrl, resolveLink } from "./canonical-url.js";
 import { cleanText, truncate } from "./clean-text.js";
-import { htmlToText } from "./html-to-text.js";
+import { htmlToText, MAX_HTML_INPUT } from "./html-to-text.js";
 import { parseFeedDate } from "./parse-date.js";
 import type { RawEntry, RawText } from "./raw-feed.js";
 
@@ -55,7 +55,8 @@ export function normaliseEntry(entry: RawEntry, context: NormaliseContext): Feed
 /** Plain text from feed text: markup removed when the feed says (or defaults to) HTML. */
 export function plainText(text: RawText | null, options: { multiline?: boolean; maxLength: number }): string {
   if (!text) return "";
-  const raw = text.type === "html" ? htmlToText(text.value) : text.value.slice(0, options.maxLength * 4);
+  // Markup rarely runs past eight characters for each one of text kept: the rest need not be read.
+  const raw = text.type === "html" ? htmlToText(text.value, Math.min(MAX_HTML_INPUT, options.maxLength * 8)) : text.value.slice(0, options.maxLength * 4);
   return cleanText(raw, options);
 }
 
