@@ -19,6 +19,11 @@ export class PostingTable {
   /** [key, head node] pairs side by side, so a probe reads one cache line. */
   private slots: Int32Array;
   private mask: number;
+  /**
+   * One bit per 2²⁰ hash buckets, set for every key held: small enough to stay in cache, it answers
+   * most lookups of absent keys (a third of LSH lookups) without reading the larger key table.
+   */
+  private present = new Int32Array(1 << 15);
   private keyCount = 0;
   private nodes: Float64Array;
   private nodeCount = 0;
@@ -43,6 +48,8 @@ export class PostingTable {
     if (head === NONE) {
       this.slots[at] = key;
       this.keyCount++;
+      const bit = presenceBit(key);
+      this.present[bit >>> 5]! |= 1 << (bit & 31);
     }
     if (head === NONE || this.count(head) === PER_NODE) {
       const node = this.newNode();
@@ -59,6 +66,8 @@ export class PostingTable {
 
   /** The newest node of `key`'s postings, or -1. */
   head(key: number): number {
+    const bit = presenceBit(key);
+    if ((this.present[bit >>> 5]! & (1 << (bit & 31))) === 0) return NONE;
     return this.slots[this.find(key) + 1]!;
   }
 
@@ -130,4 +139,8 @@ export class PostingTable {
       this.slots[at + 1] = old[i + 1]!;
     }
   }
+}
+
+function presenceBit(key: number): number {
+  return Math.imul(key, 0x85ebca6b) >>> 12;
 }

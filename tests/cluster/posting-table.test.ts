@@ -42,4 +42,12 @@ describe("PostingTable", () => {
       }),
     );
   });
+
+  it("finds every key it holds among many, however the presence bits collide", () => {
+    const table = new PostingTable();
+    const keys = Array.from({ length: 50_000 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) | 0);
+    keys.forEach((key, i) => table.add(key, i, i));
+    expect(keys.every((key, i) => table.head(key) !== -1 && table.value(table.head(key), 0) === i)).toBe(true);
+    expect(table.head(0x7fffffff)).toBe(-1);
+  });
 });
