@@ -9,7 +9,8 @@ export interface MinHasher {
 /**
  * `size` hash functions of the form a·x + b mod 2³² over already well-mixed 32-bit feature
  * hashes: two integer operations per feature and function, which is what keeps signing cheap.
- * Seeded deterministically, so keys stored yesterday match today's.
+ * Seeded deterministically, so keys stored yesterday match today's. The signature returned is the
+ * hasher's own buffer, overwritten by the next call: use it (make LSH keys) before signing again.
  */
 export function createMinHasher(size: number, seed = 0x5eed): MinHasher {
   const mul = new Uint32Array(size);
@@ -18,10 +19,10 @@ export function createMinHasher(size: number, seed = 0x5eed): MinHasher {
     mul[i] = (fmix32(seed + 2 * i + 1) | 1) >>> 0;
     add[i] = fmix32(seed ^ (0x9e3779b9 + i));
   }
+  const signature = new Uint32Array(size);
   return {
     size,
     sign(hashes) {
-      const signature = new Uint32Array(size);
       for (let i = 0; i < size; i++) {
         const a = mul[i]!;
         const b = add[i]!;
