@@ -56,6 +56,13 @@ const HOUR_MS = 3_600_000;
  * outlets that tell it in their own words.
  */
 const PROFILE_MEMBERS = 8;
+
+/** An item's features with their weights (inverse document frequency) and the weights' total. */
+interface WeighedFeatures {
+  features: Uint32Array;
+  weights: Float64Array;
+  total: number;
+}
 /** A feature in more than this share of counted items, and in more than COMMON_MIN_ITEMS, is common. */
 const COMMON_SHARE = 0.01;
 const COMMON_MIN_ITEMS = 100;
@@ -69,7 +76,7 @@ export function createClusterer(options: ClustererOptions): Clusterer {
   const hasher = createMinHasher(settings.signatureSize);
 
   /** The earlier item this one copies: same URL (and text like it), or same title within the window. */
-  async function original(identities: string[], publishedMs: number, features: Uint32Array, weights: Float64Array) {
+  async function original(identities: string[], publishedMs: number, text: WeighedFeatures) {
     for (const identity of identities) {
       const hit = await index.findItem(identity);
       if (!hit) continue;
@@ -77,26 +84,25 @@ export function createClusterer(options: ClustererOptions): Clusterer {
       // One URL, different text: a live page, or a feed that links every item to a section page.
       // A real copy holds a good share of its story's profile, which the member cap keeps small.
       const { features: profile, weight } = hit.cluster;
-      if (identity.startsWith("u:") && weightedJaccard(features, weights, sum(weights), profile, weight) < threshold / 2) continue;
+      if (identity.startsWith("u:") && weightedJaccard(text.features, text.weights, text.total, profile, weight) < threshold / 2) continue;
       return hit.item;
     }
     return null;
   }
 
-  async function bestCluster(features: Uint32Array, weights: Float64Array, counts: readonly number[], documents: number, publishedMs: number, sourceId: string) {
-    const signed = signedFeatures(features, counts, documents);
+  async function bestCluster(text: WeighedFeatures, signed: Uint32Array, publishedMs: number, sourceId: string) {
+    const { features, weights, total } = text;
     const bandKeys = signed.length > 0 ? lshBandKeys(hasher.sign(signed), settings.bandRows) : [];
     const candidates = await index.findClusters(bandKeys, publishedMs - windowMs, publishedMs + windowMs, maxPerKey);
-    const itemWeight = sum(weights);
     let best: IndexedCluster | null = null;
     let bestScore = 0;
     for (const cluster of candidates) {
       // Most candidates share a word or two by chance: the Bloom bound turns them away before the
       // merge through the profile, and before their sources are looked at.
       const bound = sharedWeightBound(cluster.bloom ?? featureBloom(cluster.features), features, weights);
-      if (bound / (itemWeight + cluster.weight - bound) < Math.max(threshold, bestScore) * (1 - 1e-9)) continue;
+      if (bound / (total + cluster.weight - bound) < Math.max(threshold, bestScore) * (1 - 1e-9)) continue;
       const needed = cluster.sources.includes(sourceId) ? threshold * sameSourceFactor : threshold;
-      const score = weightedJaccard(features, weights, itemWeight, cluster.features, cluster.weight, Math.max(needed, bestScore));
+      const score = weightedJaccard(features, weights, total, cluster.features, cluster.weight, Math.max(needed, bestScore));
       if (score < needed || score < bestScore) continue;
       if (score > bestScore || (best && cluster.startMs < best.startMs)) {
         best = cluster;
@@ -119,7 +125,8 @@ export function createClusterer(options: ClustererOptions): Clusterer {
       const features = featureHashes(titleRuns, textRuns(feedItem.summary));
       const { documents, counts } = await index.documentFrequencies(features);
       const weights = idfWeights(counts, documents);
-      const copied = await original(identities.slice(1), publishedMs, features, weights);
+      const text: WeighedFeatures = { features, weights, total: sum(weights) };
+      const copied = await original(identities.slice(1), publishedMs, text);
       if (copied) {
         const duplicateOf = copied.duplicateOf ?? copied.key;
         const item = { key: feedItem.key, clusterId: copied.clusterId, duplicateOf, publishedMs };
@@ -127,10 +134,11 @@ export function createClusterer(options: ClustererOptions): Clusterer {
         return { clusterId: copied.clusterId, duplicateOf, isNewCluster: false };
       }
 
-      const { best: joined, bandKeys } = await bestCluster(features, weights, counts, documents, publishedMs, feedItem.sourceId);
+      const signed = signedFeatures(features, counts, documents);
+      const { best: joined, bandKeys } = await bestCluster(text, signed, publishedMs, feedItem.sourceId);
       const cluster: IndexedCluster = joined
-        ? grow(joined, features, weights, feedItem.sourceId)
-        : { id: feedItem.key, startMs: publishedMs, features, weight: sum(weights), bloom: featureBloom(features), sources: [feedItem.sourceId], size: 1 };
+        ? grow(joined, text, feedItem.sourceId)
+        : { id: feedItem.key, startMs: publishedMs, features, weight: text.total, bloom: featureBloom(features), sources: [feedItem.sourceId], size: 1 };
       const item: IndexedItem = { key: feedItem.key, clusterId: cluster.id, duplicateOf: null, publishedMs };
       // Members past the profile do not change what the story is compared by, so they add no keys.
       const keys = cluster.size <= PROFILE_MEMBERS ? bandKeys : [];
@@ -155,7 +163,7 @@ function signedFeatures(features: Uint32Array, counts: readonly number[], docume
   return signed;
 }
 
-function grow(cluster: IndexedCluster, features: Uint32Array, weights: Float64Array, sourceId: string): IndexedCluster {
+function grow(cluster: IndexedCluster, { features, weights }: WeighedFeatures, sourceId: string): IndexedCluster {
   const inProfile = cluster.size < PROFILE_MEMBERS;
   const profile = inProfile ? union(cluster.features, features) : cluster.features;
   return {

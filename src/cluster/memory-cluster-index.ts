@@ -103,7 +103,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
       if (postings.size < 2 * sizeAfterRebuild) return;
       const stale = postings.countBefore(beforeMs);
       if (2 * stale < postings.size) return;
-      postings = postings.withoutBefore(beforeMs);
+      postings = postings.withoutBefore(beforeMs, stale);
       sizeAfterRebuild = postings.size;
     },
   };

@@ -98,9 +98,12 @@ export class PostingTable {
     return stale;
   }
 
-  /** A new table with only the postings at or after `cutoff`, each key's postings in the same order. */
-  withoutBefore(cutoff: number): PostingTable {
-    const kept = new PostingTable(Math.max(16, this.postingCount - this.countBefore(cutoff)));
+  /**
+   * A new table with only the postings at or after `cutoff`, each key's postings in the same order.
+   * `stale` is `countBefore(cutoff)`, when the caller has it already.
+   */
+  withoutBefore(cutoff: number, stale = this.countBefore(cutoff)): PostingTable {
+    const kept = new PostingTable(Math.max(16, this.postingCount - stale));
     // Nodes were made in order, and a key's node fills up before its next one is made.
     for (let node = 0; node < this.nodeCount; node++) {
       const key = this.nodes[NODE * node + 1]!;

@@ -10,12 +10,16 @@ const ATOM_DATES = ["published", "issued", "created", "updated", "modified", "dc
 
 // RSS core elements are also read in other letter case when the lower-case one is missing:
 // iTunes, and so podcast feeds written for it, treat `<TITLE>` as `<title>`.
+function coreChild(node: XmlElement, name: string, ...alternatives: string[]): XmlNode | undefined {
+  return childOf(node, name, ...alternatives) ?? childrenIgnoringCase(node, name)[0];
+}
+
 export function rssFeedMeta(channel: XmlElement): FeedMeta {
   const link = childrenIgnoringCase(channel, "link").map((node) => textOf(node).trim() || (attrOf(node, "href") ?? "")).find(Boolean);
   return {
-    title: typedText(childOf(channel, "title", "dc:title") ?? childrenIgnoringCase(channel, "title")[0], "html"),
+    title: typedText(coreChild(channel, "title", "dc:title"), "html"),
     link: link ?? null,
-    description: typedText(childOf(channel, "description", "dc:description", "itunes:summary") ?? childrenIgnoringCase(channel, "description")[0], "html"),
+    description: typedText(coreChild(channel, "description", "dc:description", "itunes:summary"), "html"),
     language: clean(textOf(childOf(channel, "language", "dc:language"))) ?? attrOf(channel, "xml:lang") ?? null,
     base: attrOf(channel, "xml:base") ?? null,
   };
@@ -46,8 +50,8 @@ export function rssEntry(item: XmlElement, feedBase: string | null): RawEntry {
     guid,
     links,
     base,
-    title: typedText(childOf(item, "title", "dc:title", "media:title") ?? childrenIgnoringCase(item, "title")[0], "html"),
-    summary: typedText(childOf(item, "description", "dc:description", "itunes:summary", "summary") ?? childrenIgnoringCase(item, "description")[0], "html"),
+    title: typedText(coreChild(item, "title", "dc:title", "media:title"), "html"),
+    summary: typedText(coreChild(item, "description", "dc:description", "itunes:summary", "summary"), "html"),
     content: typedText(childOf(item, "content:encoded", "xhtml:body", "body", "fullitem"), "html"),
     author: authorName(childOf(item, "author", "dc:creator", "itunes:author")),
     language: clean(textOf(childOf(item, "dc:language"))) ?? attrOf(item, "xml:lang") ?? null,
