@@ -1,3 +1,4 @@
+import { isPaused } from "../domain/source-state.js";
 import type { SourceInfo } from "./ports.js";
 
 /** One line of `/brief feeds`: healthy, paused with its reason, failing, or not polled yet. */
@@ -10,7 +11,7 @@ export function describeSource(source: SourceInfo, now: Date): string {
 function health(source: SourceInfo, now: Date): string {
   const { state } = source;
   if (!state?.lastPolledAt) return `${source.id}: not polled yet`;
-  if (state.pausedUntil && Date.parse(state.pausedUntil) > now.getTime()) {
+  if (isPaused(state, now)) {
     return `${source.id}: paused until ${state.pausedUntil} after ${state.consecutiveFailures} failures (${state.lastError ?? "unknown error"})`;
   }
   if (state.consecutiveFailures > 0) {

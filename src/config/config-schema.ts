@@ -107,7 +107,4 @@ function reportDuplicates(ids: string[], list: string, ctx: z.RefinementCtx): vo
 }
 
 export type BriefingConfig = z.infer<typeof briefingConfigSchema>;
-export type SourceConfig = BriefingConfig["sources"][number];
-export type TopicConfig = BriefingConfig["topics"][number];
 export type DigestConfig = BriefingConfig["digests"][number];
-export type PollConfig = BriefingConfig["poll"];

@@ -22,6 +22,11 @@ export interface SourceState {
   intervalMs: number | null;
 }
 
+/** Paused after repeated failures, and the pause has not run out yet. */
+export function isPaused(state: SourceState, now: Date): boolean {
+  return state.pausedUntil !== null && Date.parse(state.pausedUntil) > now.getTime();
+}
+
 export function emptySourceState(sourceId: string, location: string): SourceState {
   return {
     sourceId,

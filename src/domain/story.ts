@@ -9,11 +9,3 @@ export interface StoredItem extends FeedItem {
   clusterId: string;
   firstSeenAt: string;
 }
-
-/** One story told by one or more outlets; the lead item is shown first. */
-export interface Story {
-  clusterId: string;
-  lead: StoredItem;
-  /** The other items of the same story, best first. */
-  others: StoredItem[];
-}

@@ -1,5 +1,5 @@
 import type { FeedItem } from "../domain/item.js";
-import { emptySourceState, type SourceState } from "../domain/source-state.js";
+import { emptySourceState, isPaused, type SourceState } from "../domain/source-state.js";
 import { adaptInterval, clamp, stretchInterval, type IntervalBounds } from "./adaptive-interval.js";
 import type { FetchError } from "./fetch-error.js";
 
@@ -25,7 +25,7 @@ export function stateFor(sourceId: string, location: string, previous: SourceSta
 /** Due when never polled, moved, or past its next poll time; never while paused. */
 export function isDue(state: SourceState | null, location: string, now: Date): boolean {
   if (!state || state.location !== location) return true;
-  if (state.pausedUntil && Date.parse(state.pausedUntil) > now.getTime()) return false;
+  if (isPaused(state, now)) return false;
   return !state.nextPollAt || Date.parse(state.nextPollAt) <= now.getTime();
 }
 

@@ -44,7 +44,3 @@ export class FetchError extends BriefingError {
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
 }
-
-export function isFetchError(error: unknown): error is FetchError {
-  return error instanceof FetchError;
-}

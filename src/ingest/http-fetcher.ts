@@ -79,8 +79,6 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         body: response.body,
         discard: () => response.body.dump({ limit: 64 * 1024, signal: deadline.signal }).catch(() => undefined),
       };
-    } catch (error) {
-      throw abortReason(deadline.signal) ?? classifyFetchError(error);
     } finally {
       clearTimeout(timer);
     }

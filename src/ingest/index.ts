@@ -2,7 +2,7 @@ export type { SourceSpec } from "./source-spec.js";
 export { sourceLocation } from "./source-spec.js";
 export { parseFeed, type ParseFeedOptions } from "./parse-feed.js";
 export { createIngester, type Ingester, type IngesterOptions, type PollJob, type PollResult, type PollStatus } from "./ingester.js";
-export { FetchError, isFetchError, type FetchErrorKind } from "./fetch-error.js";
+export { FetchError, type FetchErrorKind } from "./fetch-error.js";
 export { createHttpFetcher, type HttpFetcherOptions } from "./http-fetcher.js";
 export { createFileFetcher } from "./file-fetcher.js";
 export type { Fetcher, FetchOutcome, Validators } from "./fetcher.js";

@@ -3,7 +3,7 @@ import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { formatTarget } from "../config/target.js";
 import { renderNotice } from "../render/index.js";
-import { formatForTarget } from "./format-for-target.js";
+import { formatForPlatform } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type Ingester, type SourceSpec } from "../ingest/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
@@ -74,11 +74,12 @@ export function createApp(deps: AppDeps): BriefingApp {
     everyMs: source.every,
   }));
   const notify = config.admins.notify ? formatTarget(config.admins.notify) : null;
+  const notifyFormat = config.admins.notify ? formatForPlatform(config.admins.notify) : "text";
   const tellOperator = async (about: string, text: string) => {
     if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
     const now = deps.clock.now().toISOString();
     const key = `admin:${about}:${now}`;
-    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, formatForTarget(notify)) }], now);
+    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
   };
   const relay = createOutboxRelay({
     store,

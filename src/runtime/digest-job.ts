@@ -6,7 +6,7 @@ import type { Digest } from "../domain/digest.js";
 import type { NewOutboxMessage, OutboundPayload } from "../domain/outbound.js";
 import { renderDigest, type RenderFormat } from "../render/index.js";
 import type { Store } from "../store/store.js";
-import { formatForTarget } from "./format-for-target.js";
+import { formatForPlatform } from "./format-for-target.js";
 
 export interface DigestJobDeps {
   store: Store;
@@ -24,7 +24,7 @@ export function digestIdOf(digest: DigestConfig, index: number): string {
 }
 
 export function formatFor(digest: DigestConfig): RenderFormat {
-  return formatForTarget(formatTarget(digest.to));
+  return formatForPlatform(digest.to);
 }
 
 /** Builds the digest for the window since the last one, without recording anything. */

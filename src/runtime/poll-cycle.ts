@@ -34,9 +34,10 @@ export interface PollSummary {
 export async function runPollCycle(deps: PollCycleDeps, options: { force?: boolean } = {}): Promise<PollSummary> {
   const { ingester, store, log } = deps;
   const summary: PollSummary = { polled: 0, failed: 0, newItems: 0 };
+  const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
   const due: PollJob[] = [];
   for (const source of deps.sources) {
-    const state = await store.getSourceState(source.id);
+    const state = states.get(source.id) ?? null;
     if (options.force || ingester.isDue(source, state)) due.push({ source, state });
   }
   let processing = Promise.resolve();
@@ -75,8 +76,9 @@ async function storeResult(
   const now = deps.clock.now();
   const { matcher } = deps;
   const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
-  // Oldest first, so a story is named after, and led by, the item that broke it.
-  const fresh = uniqueById(result.items.filter((candidate) => !known.has(candidate.id))).sort(
+  // Oldest first, so a story is named after, and led by, the item that broke it. Ids are unique
+  // within one fetch: normaliseFeed keeps the first of each.
+  const fresh = result.items.filter((candidate) => !known.has(candidate.id)).sort(
     (a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt),
   );
   // A feed that re-issues old items under new guids is held: stored as seen, in no digest, alerting nobody.
@@ -112,8 +114,4 @@ async function prepareItem(
     passedTopicIds: matches.filter((match) => matcher.passes(match)).map((match) => match.topicId),
     clusterId,
   };
-}
-
-function uniqueById(items: FeedItem[]): FeedItem[] {
-  return [...new Map(items.map((item) => [item.id, item])).values()];
 }

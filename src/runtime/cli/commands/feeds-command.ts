@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { SourceState } from "../../../domain/source-state.js";
+import { isPaused, type SourceState } from "../../../domain/source-state.js";
 import { pauseReason, redactUrl } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
@@ -20,11 +20,12 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
         const now = ctx.io.clock.now();
         const feeds = loaded.config.sources.map((source) => {
           const state = states.get(source.id) ?? null;
+          const health = healthOf(state, now);
           return {
             id: source.id,
             location: source.url ? redactUrl(source.url) : (source.path ?? ""),
             movedTo: movedToOf(source.url, state),
-            health: healthOf(state, now),
+            health,
             lastSuccessAt: state?.lastSuccessAt ?? null,
             lastPolledAt: state?.lastPolledAt ?? null,
             lastError: state?.lastError ?? null,
@@ -32,7 +33,7 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
             pausedUntil: state?.pausedUntil ?? null,
             nextPollAt: state?.nextPollAt ?? null,
             intervalMs: state?.intervalMs ?? null,
-            reason: state && healthOf(state, now) === "paused" ? pauseReason(state) : null,
+            reason: state && health === "paused" ? pauseReason(state) : null,
           };
         });
         ctx.print({ feeds }, Boolean(options.json), () =>
@@ -60,6 +61,6 @@ function movedToOf(url: string | undefined, state: SourceState | null): string |
 
 function healthOf(state: SourceState | null, now: Date): Health {
   if (!state || state.lastPolledAt === null) return "never polled";
-  if (state.pausedUntil && Date.parse(state.pausedUntil) > now.getTime()) return "paused";
+  if (isPaused(state, now)) return "paused";
   return state.consecutiveFailures > 0 ? "failing" : "ok";
 }
