@@ -76,8 +76,7 @@ export function compileMatcher(spec: MatcherSpec): Matcher {
   const filter = new CandidateFilter(alternatives, patternCount);
   const leaves = new LeafTable(registry.leaves);
   const input = createItemInput(leaves, log, scanner);
-  const evaluator = new QueryEvaluator();
-  evaluator.input = input;
+  const evaluator = new QueryEvaluator(input);
   const sink = (pattern: number, first: number, last: number, field: number): void => {
     if (log.add(pattern, first, last, field)) filter.onPattern(pattern);
   };

@@ -36,7 +36,7 @@ const MAX_NEAR_SPANS = 1_000;
 const NO_MASKS: readonly Place[] = [];
 
 /**
- * Evaluates compiled queries on the current item (set `input` before each item).
+ * Evaluates compiled queries on the item its input describes.
  *
  * NOT, per occurrence: inside an AND, a negated term, phrase, OR of them or NEAR (`-"CAC 40"`)
  * is looked for in the text. An occurrence of it that covers an occurrence of one of the AND's
@@ -47,7 +47,7 @@ const NO_MASKS: readonly Place[] = [];
  * whenever it matches. Masks and exclusions only ever remove, so adding a NOT never adds a match.
  */
 export class QueryEvaluator {
-  input: EvaluationInput | null = null;
+  constructor(private readonly input: EvaluationInput) {}
 
   /**
    * True when `root` matches; the hits that make it match are appended to `out` (unsorted,
@@ -58,7 +58,7 @@ export class QueryEvaluator {
   }
 
   private into(node: CompiledNode, masks: readonly Place[], out: Hit[]): boolean {
-    const input = this.input!;
+    const input = this.input;
     switch (node.k) {
       case "leaf": {
         let bits = 0;
@@ -93,7 +93,7 @@ export class QueryEvaluator {
     let own: Place[] | null = null;
     for (const negated of node.maskable) {
       for (const place of this.spans(negated, NO_MASKS)) {
-        own ??= node.positiveLeaves.flatMap((leaf) => this.input!.places(leaf));
+        own ??= node.positiveLeaves.flatMap((leaf) => this.input.places(leaf));
         if (!own.some((mine) => covers(place, mine))) return false;
         active = [...active, place];
       }
@@ -116,7 +116,7 @@ export class QueryEvaluator {
   private spans(node: CompiledNode, masks: readonly Place[]): Span[] {
     switch (node.k) {
       case "leaf":
-        return this.input!
+        return this.input
           .places(node.leaf)
           .filter((place) => !masked(place, masks))
           .map((place) => ({ s: place.s, e: place.e, f: place.f, hits: [node.hits[place.f]!] }));

@@ -26,7 +26,7 @@
  *
  * Explanations: `TopicMatch.terms` lists the terms that made the match, as written in the query
  * (phrases without quotes, `source:x` for a source), in query order; `fields` says where each was
- * found. Score (details at `scoreMatch`): Σ best field weight per distinct term (title 3, summary
+ * found. Score (details in score-match.ts): Σ best field weight per distinct term (title 3, summary
  * 2, content 1) × source weight × recency (1 for new items, 0.75 after a day, never below 0.5).
  * `match` lists every query that matches, whatever its score; `passes` applies the query's
  * threshold, DEFAULT_THRESHOLD (0: every match passes) unless the query sets one.
@@ -36,5 +36,5 @@ export { parseQuery } from "./parse-query.js";
 export { ftsTermsOf } from "./required-terms.js";
 export { normaliseForMatch } from "./normalise-for-match.js";
 export { QueryError, type QueryErrorContext } from "./query-error.js";
-export { FIELD_WEIGHTS, RECENCY_HALF_LIFE_HOURS, recencyFactor, scoreMatch } from "./score-match.js";
+export { recencyFactor } from "./score-match.js";
 export type * from "./query-ast.js";

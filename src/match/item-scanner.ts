@@ -24,8 +24,6 @@ export class ItemScanner {
   wordEnd = new Int32Array(1024);
   /** The normalised text of each field. */
   readonly texts: string[] = ["", "", ""];
-  /** First word number of each field, and the total word count at index 3. */
-  readonly fieldFirst = new Int32Array(4);
 
   constructor(
     private readonly symbols: SymbolTable,
@@ -33,19 +31,8 @@ export class ItemScanner {
   ) {}
 
   scan(title: string, summary: string, content: string, sink: OccurrenceSink): void {
-    let count = 0;
-    this.fieldFirst[TITLE] = 0;
-    count = this.scanField(title, TITLE, count, sink);
-    this.fieldFirst[SUMMARY] = count;
-    count = this.scanField(summary, SUMMARY, count, sink);
-    this.fieldFirst[CONTENT] = count;
-    count = this.scanField(content, CONTENT, count, sink);
-    this.fieldFirst[SOURCE] = count;
-  }
-
-  /** The field a word number belongs to. */
-  fieldOf(word: number): number {
-    return word < this.fieldFirst[1]! ? TITLE : word < this.fieldFirst[2]! ? SUMMARY : CONTENT;
+    const count = this.scanField(title, TITLE, 0, sink);
+    this.scanField(content, CONTENT, this.scanField(summary, SUMMARY, count, sink), sink);
   }
 
   private scanField(raw: string, field: number, count: number, sink: OccurrenceSink): number {

@@ -15,8 +15,9 @@ export const BEST_FIELD_WEIGHT: readonly number[] = Array.from({ length: 8 }, (_
 /** Hours for the recency bonus to halve. */
 export const RECENCY_HALF_LIFE_HOURS = 24;
 
-/**
- * The score of a match:
+/*
+ * The score of a match, computed in compile-matcher.ts from these parts (the source weight and
+ * recency once per item):
  *
  *   score = relevance × sourceWeight × recency, rounded to 3 decimals
  *   relevance    = Σ over distinct matched terms of the weight of the best field the term was
@@ -29,9 +30,6 @@ export const RECENCY_HALF_LIFE_HOURS = 24;
  * So one term in the body of a fresh item from a weight-1 source scores 1, in the title 3, and
  * recency can at most halve a score: it ranks, it never decides whether a query matches.
  */
-export function scoreMatch(hits: readonly Hit[], sourceWeight: number, publishedAt: string, now: Date): number {
-  return roundScore(relevanceOf(hits) * Math.max(0, sourceWeight) * recencyFactor(publishedAt, now));
-}
 
 /** Σ over distinct terms of their best field weight; 1 when only `source:` matched. */
 export function relevanceOf(hits: readonly Hit[]): number {
