@@ -5,7 +5,7 @@ import { formatTarget } from "../config/target.js";
 import { renderNotice } from "../render/index.js";
 import { formatForPlatform } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
-import { createIngester, type Ingester, type SourceSpec } from "../ingest/index.js";
+import { createIngester, type SourceSpec } from "../ingest/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
@@ -30,7 +30,6 @@ export interface BriefingApp {
   store: Store;
   /** The open SQLite handle, for store-side services such as search. */
   database: Database.Database;
-  ingester: Ingester;
   relay: OutboxRelay;
   digestDeps: DigestJobDeps;
   poll(options?: { force?: boolean }): Promise<PollSummary>;
@@ -108,7 +107,6 @@ export function createApp(deps: AppDeps): BriefingApp {
   return {
     store,
     database: db,
-    ingester,
     relay,
     digestDeps,
     async poll(options) {

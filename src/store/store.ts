@@ -35,7 +35,6 @@ export interface SourceStateStore {
 /** Remembers the end of the last window each digest covered, so a restart neither repeats nor skips. */
 export interface DigestMarkStore {
   getDigestMark(digestId: string): Promise<string | null>;
-  setDigestMark(digestId: string, windowEnd: string): Promise<void>;
   /** Enqueues a digest's messages and moves its mark in one transaction, so a crash cannot split them. */
   commitDigest(digest: { digestId: string; windowEnd: string; messages: NewOutboxMessage[]; now: string }): Promise<number>;
 }

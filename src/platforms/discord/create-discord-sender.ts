@@ -5,7 +5,7 @@ import { DeliveryError } from "../../outbox/delivery-error.js";
 import type { Sender } from "../../outbox/sender.js";
 import { classifyDiscordError } from "./classify-discord-error.js";
 import { discordMessageBody } from "./discord-message-body.js";
-import { discordRestOptions, watchRateLimits, type DiscordRestSettings } from "./discord-rest.js";
+import { createDiscordRest, type DiscordRestSettings } from "./discord-rest.js";
 import type { DiscordLog } from "./discord-log.js";
 import { parseDiscordTarget } from "./discord-target.js";
 import { parseWebhookUrl } from "./webhook-url.js";
@@ -60,8 +60,7 @@ export function createDiscordSender(options: DiscordSenderOptions): Sender {
   function webhookRest(apiBase: string): REST {
     let client = webhookRests.get(apiBase);
     if (!client) {
-      client = new REST(discordRestOptions({ ...options.restSettings, apiUrl: apiBase }));
-      watchRateLimits(client, log);
+      client = createDiscordRest({ ...options.restSettings, apiUrl: apiBase, log });
       webhookRests.set(apiBase, client);
     }
     return client;

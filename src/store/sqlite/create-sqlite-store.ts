@@ -10,10 +10,9 @@ import { createSqliteWatchStore } from "./sqlite-watch-store.js";
 export function createSqliteStore(db: Database.Database): Store {
   const outbox = createSqliteOutboxStore(db);
   const marks = createSqliteDigestMarkStore(db);
-  // better-sqlite3 runs these calls synchronously, so the async wrappers finish inside the transaction.
   const commitDigest = db.transaction((digestId: string, windowEnd: string, enqueue: () => number) => {
     const added = enqueue();
-    void marks.setDigestMark(digestId, windowEnd);
+    marks.setDigestMarkSync(digestId, windowEnd);
     return added;
   });
   const watches = createSqliteWatchStore(db);
@@ -22,6 +21,7 @@ export function createSqliteStore(db: Database.Database): Store {
     return fresh.length === 0 ? 0 : outbox.enqueueSync(alert.build(fresh), alert.at);
   });
   const { claimSync: _claimSync, ...watchStore } = watches;
+  const { setDigestMarkSync: _setDigestMarkSync, ...markStore } = marks;
   return {
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db),
@@ -29,7 +29,7 @@ export function createSqliteStore(db: Database.Database): Store {
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);
     },
-    ...marks,
+    ...markStore,
     ...outbox,
     async commitDigest({ digestId, windowEnd, messages, now }) {
       return commitDigest.immediate(digestId, windowEnd, () => outbox.enqueueSync(messages, now));

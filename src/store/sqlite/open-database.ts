@@ -5,7 +5,7 @@ import { BriefingError } from "../../domain/errors.js";
 import { migrations, type Migration } from "./migrations.js";
 
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
-export function openDatabase(file: string, extraMigrations: Migration[] = []): Database.Database {
+export function openDatabase(file: string): Database.Database {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database.Database;
   try {
@@ -17,7 +17,7 @@ export function openDatabase(file: string, extraMigrations: Migration[] = []): D
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
-  migrate(db, [...migrations, ...extraMigrations]);
+  migrate(db, migrations);
   return db;
 }
 

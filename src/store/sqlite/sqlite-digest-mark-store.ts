@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { DigestMarkStore } from "../store.js";
 
-export function createSqliteDigestMarkStore(db: Database.Database): Omit<DigestMarkStore, "commitDigest"> {
+/** Reads digest marks; `setDigestMarkSync` is for the digest commit's transaction only. */
+export function createSqliteDigestMarkStore(db: Database.Database): Omit<DigestMarkStore, "commitDigest"> & { setDigestMarkSync(digestId: string, windowEnd: string): void } {
   const get = db.prepare("SELECT window_end FROM digest_marks WHERE digest_id = ?").pluck();
   const put = db.prepare(
     "INSERT INTO digest_marks (digest_id, window_end) VALUES (?, ?) ON CONFLICT (digest_id) DO UPDATE SET window_end = excluded.window_end",
@@ -10,7 +11,7 @@ export function createSqliteDigestMarkStore(db: Database.Database): Omit<DigestM
     async getDigestMark(digestId) {
       return (get.get(digestId) as string | undefined) ?? null;
     },
-    async setDigestMark(digestId, windowEnd) {
+    setDigestMarkSync(digestId, windowEnd) {
       put.run(digestId, windowEnd);
     },
   };

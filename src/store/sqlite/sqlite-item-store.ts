@@ -54,7 +54,8 @@ export function createSqliteItemStore(db: Database.Database): ItemStore {
     VALUES (@key, @source_id, @item_id, @guid, @link, @url, @title, @summary, @content, @author, @language,
             @published_at, @date_missing, @first_seen_at, @cluster_id, @matches)
     ON CONFLICT DO NOTHING`);
-  const lookup = db.prepare("SELECT 1 FROM items WHERE source_id = ? AND item_id = ?").pluck();
+  // One statement for a whole feed's ids; json_each sidesteps SQLite's limit on bound parameters.
+  const lookup = db.prepare<[string, string], string>("SELECT item_id FROM items WHERE source_id = ? AND item_id IN (SELECT value FROM json_each(?))").pluck();
   const insertTopic = db.prepare(
     "INSERT OR IGNORE INTO item_topics (item_key, topic_id, score, first_seen_at) VALUES (?, ?, ?, ?)",
   );
@@ -93,9 +94,7 @@ export function createSqliteItemStore(db: Database.Database): ItemStore {
 
   return {
     async knownItemIds(sourceId, itemIds) {
-      const known = new Set<string>();
-      for (const id of itemIds) if (lookup.get(sourceId, id) !== undefined) known.add(id);
-      return known;
+      return new Set(lookup.all(sourceId, JSON.stringify(itemIds)));
     },
     async saveItems(items, seenAt) {
       return saveAll.immediate(items, seenAt);

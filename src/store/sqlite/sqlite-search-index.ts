@@ -1,8 +1,10 @@
 import type Database from "better-sqlite3";
 import type { CandidateRequest, SearchIndex } from "../../search/index.js";
+import { CJK_RANGES } from "./migrations.js";
 import { rowToItem, type ItemRow } from "./sqlite-item-store.js";
 
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+// Text the trigram index holds: the rule its migration trigger uses.
+const CJK = new RegExp(`[${CJK_RANGES}]`);
 
 /** FTS5 string literal: a term or phrase in double quotes, inner quotes doubled. */
 function ftsLiteral(term: string): string {

@@ -1,27 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { DeliveryError } from "../../../outbox/delivery-error.js";
 
-/** Platform errors that will not change by trying again: the destination is gone or we may not post there. */
-export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "invalid_auth",
-  "not_authed",
-  "token_revoked",
-  "token_expired",
-  "account_inactive",
-  "missing_scope",
-  "no_permission",
-  "restricted_action",
-  "user_not_found",
-  "cannot_dm_bot",
-  "invalid_blocks",
-  "msg_too_long",
-  "no_text",
-  "invalid_arguments",
-]);
-
 /** Platform errors Slack itself describes as temporary. */
 const TRANSIENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
   "internal_error",
