@@ -27,14 +27,15 @@ export function pickStories(items: readonly StoredItem[], clusterItems: readonly
     if (!current || isBetter(item, best, current.item, current.best)) leads.set(item.clusterId, { item, best });
   }
 
-  const picked = [...leads.values()].map(({ item, best }) => ({
+  const kept = [...leads.values()]
+    .sort((a, b) => b.best.score - a.best.score || b.item.publishedAt.localeCompare(a.item.publishedAt) || a.item.clusterId.localeCompare(b.item.clusterId))
+    .slice(0, Math.max(0, max));
+  return kept.map(({ item, best }) => ({
     lead: item,
     best,
     terms: termsOf(item, best, order),
     siblings: uniqueByKey(byCluster.get(item.clusterId) ?? [item]),
   }));
-  picked.sort((a, b) => b.best.score - a.best.score || b.lead.publishedAt.localeCompare(a.lead.publishedAt) || a.lead.clusterId.localeCompare(b.lead.clusterId));
-  return picked.slice(0, Math.max(0, max));
 }
 
 /** The higher score leads; on a tie the outlet that published first. */

@@ -1,4 +1,4 @@
-import { createSlotFinder, type DigestSchedule } from "./cron-slots.js";
+import { createSlotFinder, type DigestSchedule, type SlotFinder } from "./cron-slots.js";
 
 export type { DigestSchedule } from "./cron-slots.js";
 
@@ -35,8 +35,7 @@ export interface PlanInput extends DigestSchedule {
 
 /** Decides whether a digest should run now and when it should run next. */
 export function planDigestRun(input: PlanInput): DigestRunPlan {
-  const finder = createSlotFinder(input);
-  try {
+  return withFinder(input, (finder) => {
     const now = input.now.getTime();
     const latest = finder.latestAtOrBefore(now);
     const next = finder.nextAfter(now);
@@ -59,9 +58,7 @@ export function planDigestRun(input: PlanInput): DigestRunPlan {
       firstMissedSlot: toDate(firstMissed),
       nextSlot: toDate(next),
     };
-  } finally {
-    finder.dispose();
-  }
+  });
 }
 
 /** The most recent slot at or before `at`. */
@@ -74,7 +71,7 @@ export function nextSlotAfter(schedule: DigestSchedule, after: Date): Date | nul
   return withFinder(schedule, (finder) => toDate(finder.nextAfter(after.getTime())));
 }
 
-function withFinder<T>(schedule: DigestSchedule, use: (finder: ReturnType<typeof createSlotFinder>) => T): T {
+function withFinder<T>(schedule: DigestSchedule, use: (finder: SlotFinder) => T): T {
   const finder = createSlotFinder(schedule);
   try {
     return use(finder);

@@ -6,7 +6,7 @@ import { parseQuery } from "../match/index.js";
 import { createSearchService } from "../search/index.js";
 import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
 import type { BriefingApp } from "./app.js";
-import { digestIdOf, previewDigest, runDigest } from "./digest-job.js";
+import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
 import { outletNames } from "./outlet-names.js";
 import { compileSearchQuery } from "./search-query.js";
 
@@ -72,7 +72,7 @@ function createDigestService(app: BriefingApp, config: BriefingConfig): DigestSe
   return {
     async preview(invoker) {
       const { digest, id } = digestFor(config, invoker);
-      return (await previewDigest(app.digestDeps, digest, id)).model;
+      return (await buildDigestModel(app.digestDeps, digest, id)).model;
     },
     async postNow(invoker) {
       const { digest, id } = digestFor(config, invoker);

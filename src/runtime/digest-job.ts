@@ -27,9 +27,10 @@ export function formatFor(digest: DigestConfig): RenderFormat {
   return formatForPlatform(digest.to);
 }
 
-/** Builds the digest for the window since the last one, without recording anything. */
-export async function previewDigest(deps: DigestJobDeps, digest: DigestConfig, digestId: string, format = formatFor(digest)) {
-  const windowEnd = deps.clock.now().toISOString();
+/** The digest model for the window since the last one, without rendering or recording anything. */
+export async function buildDigestModel(deps: DigestJobDeps, digest: DigestConfig, digestId: string) {
+  const now = deps.clock.now();
+  const windowEnd = now.toISOString();
   const since = await deps.store.getDigestMark(digestId);
   const topicIds = digest.topics ?? deps.topics.map((topic) => topic.id);
   const items = await deps.store.itemsForDigest({ since, until: windowEnd, topicIds, limit: digest.max_stories * 4 });
@@ -41,17 +42,21 @@ export async function previewDigest(deps: DigestJobDeps, digest: DigestConfig, d
     clusterItems,
     since,
     sources: deps.sources,
-    now: deps.clock.now(),
+    now,
     timeZone: digest.timezone ?? deps.defaultTimeZone,
     maxStories: digest.max_stories,
   });
-  return { since, windowEnd, model, messages: renderOrNote(model, digest, format) };
+  return { since, windowEnd, model };
+}
+
+/** Builds and renders the digest for the window since the last one, without recording anything. */
+export async function previewDigest(deps: DigestJobDeps, digest: DigestConfig, digestId: string, format = formatFor(digest)) {
+  const built = await buildDigestModel(deps, digest, digestId);
+  return { ...built, messages: renderOrNote(built.model, digest, format) };
 }
 
 function renderOrNote(model: Digest, digest: DigestConfig, format: RenderFormat): OutboundPayload[] {
-  if (model.storyCount > 0) return renderDigest(model, format);
-  if (digest.when_empty === "skip") return [];
-  return renderDigest(model, format);
+  return model.storyCount === 0 && digest.when_empty === "skip" ? [] : renderDigest(model, format);
 }
 
 /** Builds the digest, enqueues its messages and moves the window in one step; returns the messages enqueued. */
