@@ -115,17 +115,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
-  /** One lane per target: in order, and a deferred message holds back the rest of its target this round. */
-  async function runLane(messages: OutboxMessage[], paused: Map<string, string>): Promise<number> {
-    let sent = 0;
-    for (const message of messages) {
-      const outcome = await deliver(message, paused);
-      if (outcome === "sent") sent += 1;
-      if (outcome === "deferred" || outcome === "held") break;
-    }
-    return sent;
-  }
-
   async function drainOnce(): Promise<number> {
     let total = 0;
     let limit = BATCH;
@@ -139,11 +128,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         continue;
       }
       const paused = new Map((await store.pausedTargets()).map((p) => [p.target, p.reason]));
-      const lanes = [...groupBy(ready, (m) => m.target).values()];
+      // `due` gives at most one message per target (its oldest), so these are all different targets and
+      // the next batch brings each target's next message only once this one is out of the way.
       let sentThisRound = 0;
-      for (let start = 0; start < lanes.length; start += parallelTargets) {
-        const results = await Promise.all(lanes.slice(start, start + parallelTargets).map((lane) => runLane(lane, paused)));
-        sentThisRound += results.reduce((a, b) => a + b, 0);
+      for (let start = 0; start < ready.length; start += parallelTargets) {
+        const outcomes = await Promise.all(ready.slice(start, start + parallelTargets).map((message) => deliver(message, paused)));
+        sentThisRound += outcomes.filter((outcome) => outcome === "sent").length;
       }
       // Every ready message was sent, failed, deferred or held (and either of the last two holds back its
       // target, or its whole platform), so this ends.
@@ -160,10 +150,4 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return draining;
     },
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
 }
