@@ -42,6 +42,8 @@ export const topicConfigSchema = z.strictObject({
   name: z.string().min(1),
   query: z.string().min(1, "a topic needs a query"),
   threshold: z.number().nonnegative().optional(),
+  /** At most this many of the topic's stories in any digest; without it the topic gets a fair share. */
+  max_stories: z.number().int().min(1).max(100).optional(),
 });
 
 export const digestConfigSchema = z.strictObject({
@@ -51,6 +53,11 @@ export const digestConfigSchema = z.strictObject({
   timezone: timeZoneSchema.optional(),
   topics: z.array(idSchema).min(1).optional(),
   max_stories: z.number().int().min(1).max(100).default(12),
+  /**
+   * How far back by publication date a first digest (and a feed added later) reaches: a duration, or
+   * "all" for no limit. Default: one period of the schedule (24 h for a daily digest).
+   */
+  look_back: z.union([z.literal("all"), durationSchema]).optional(),
   when_empty: z.enum(["skip", "note"]).default("skip"),
 });
 

@@ -152,7 +152,7 @@ export function createIngester(options: IngesterOptions): Ingester {
           items: parsed.items,
           firstPoll: state.firstPolledAt === null,
           error: null,
-          state: { ...afterFetched(state, { ...outcome, items: parsed.items }, now, policy), movedTo },
+          state: { ...afterFetched(state, { ...outcome, items: parsed.items }, now, policy), movedTo, title: feedTitle(parsed.feed.title) ?? state.title ?? null },
         };
       } catch (error) {
         const failure = classifyFetchError(error);
@@ -170,6 +170,12 @@ export function createIngester(options: IngesterOptions): Ingester {
     },
   };
   return ingester;
+}
+
+/** A feed's title kept short; renderers clean and escape it like any feed text. */
+function feedTitle(title: string | null): string | null {
+  const text = title?.replace(/\s+/g, " ").trim().slice(0, 120);
+  return text ? text : null;
 }
 
 function hostKey(source: SourceSpec, target: string): string {

@@ -7,7 +7,6 @@ import { createSearchService } from "../search/index.js";
 import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
 import type { BriefingApp } from "./app.js";
 import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
-import { outletNames } from "./outlet-names.js";
 import { compileSearchQuery } from "./search-query.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
@@ -35,7 +34,7 @@ export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): S
     clock: app.digestDeps.clock,
     beat: config.beat,
     timeZone: config.timezone,
-    outletOf: outletNames(config),
+    outletOf: app.outlets.of,
   });
 }
 
