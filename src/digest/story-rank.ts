@@ -43,6 +43,7 @@ export function rankStory(parts: { quality: number; outlets: number; newestAt: s
     outlets: parts.outlets,
     outletFactor: round(factor, 3),
     freshness: round(freshness, 3),
+    newestAt: parts.newestAt,
     weight: parts.weight,
     // Finer than the parts: stories a year old still differ in the sixth decimal.
     score: round(parts.quality * factor * freshness * parts.weight, 6),

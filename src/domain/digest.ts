@@ -35,6 +35,8 @@ export interface DigestRank {
   outletFactor: number;
   /** 1 / (1 + hours since the newest item / 24). */
   freshness: number;
+  /** When the story's newest item was published (ISO UTC): what freshness is measured from. */
+  newestAt: string;
   /** The lead source's configured weight. */
   weight: number;
   score: number;

@@ -28,7 +28,7 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
 
 /** Search over this app's SQLite archive with the config's aliases. */
 export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): SearchService {
-  return createSearchService({
+  const service = createSearchService({
     index: createSqliteSearchIndex(app.database),
     compile: (query) => compileSearchQuery(query, config),
     clock: app.digestDeps.clock,
@@ -36,6 +36,13 @@ export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): S
     timeZone: config.timezone,
     outletOf: app.outlets.of,
   });
+  return {
+    async search(request) {
+      // Feed titles name the outlets; a CLI search runs without a poll that would have read them.
+      app.outlets.learn(await app.store.listSourceStates());
+      return service.search(request);
+    },
+  };
 }
 
 
