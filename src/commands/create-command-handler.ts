@@ -4,7 +4,7 @@ import { BriefingError } from "../domain/errors.js";
 import type { Reply } from "../domain/reply.js";
 import type { BriefCommand, Invoker } from "./brief-command.js";
 import type { CommandHandler } from "./command-handler.js";
-import { HELP_TEXT } from "./help-text.js";
+import { helpText } from "./help-text.js";
 import type { DigestService, QueryValidator, SearchService, SourceInfo, TopicInfo } from "./ports.js";
 import { DISCORD_LIMITS, escapeDiscord, escapeSlack, SLACK_LIMITS } from "../render/index.js";
 import { feedsReply, type ReplyRoom } from "./feeds-reply.js";
@@ -79,8 +79,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     async feeds(_command, invoker) {
       return ephemeral(feedsReply(await deps.sources(), deps.clock.now(), REPLY_ROOM[invoker.platform]));
     },
-    async help() {
-      return ephemeral(HELP_TEXT);
+    async help(_command, invoker) {
+      return ephemeral(helpText(invoker.platform));
     },
   };
 
