@@ -34,8 +34,10 @@ export function pickStories(items: readonly StoredItem[], clusterItems: readonly
   const allByCluster = groupBy([...items, ...clusterItems], (item) => item.clusterId);
   const candidates = new Map<string, PickedStory[]>(options.topics.map((topic) => [topic.id, []]));
 
+  const tied: Array<{ story: PickedStory; leads: Lead[] }> = [];
   for (const [clusterId, windowItems] of groupBy(items, (item) => item.clusterId)) {
-    const lead = bestLead(windowItems, order, options.weightOf);
+    const leads = bestLeads(windowItems, order, options.weightOf);
+    const lead = leads[0];
     if (!lead) continue;
     const siblings = uniqueByKey(allByCluster.get(clusterId) ?? windowItems);
     const rank = rankStory(
@@ -47,7 +49,16 @@ export function pickStories(items: readonly StoredItem[], clusterItems: readonly
       },
       options.now,
     );
-    candidates.get(lead.match.topicId)!.push({ lead: lead.item, topicId: lead.match.topicId, rank, terms: termsOf(lead.item, lead.match, order), siblings });
+    const story = { lead: lead.item, topicId: lead.match.topicId, rank, terms: termsOf(lead.item, lead.match, order), siblings };
+    if (leads.length === 1) candidates.get(story.topicId)!.push(story);
+    else tied.push({ story, leads });
+  }
+  // A story that fits several topics equally well goes where it adds most: the topic with fewest stories so
+  // far (the one listed first on a tie), most important stories first. Topic order alone would starve the last.
+  tied.sort((a, b) => b.story.rank.score - a.story.rank.score || a.story.lead.clusterId.localeCompare(b.story.lead.clusterId));
+  for (const { story, leads } of tied) {
+    const lead = leads.reduce((best, next) => (candidates.get(next.match.topicId)!.length < candidates.get(best.match.topicId)!.length ? next : best));
+    candidates.get(lead.match.topicId)!.push({ ...story, lead: lead.item, topicId: lead.match.topicId, terms: termsOf(lead.item, lead.match, order) });
   }
 
   const byImportance = (a: PickedStory, b: PickedStory) =>
@@ -67,24 +78,28 @@ interface Lead {
 }
 
 /**
- * The item and digest topic that match best (quality × source weight); then the topic listed first; within
- * one topic the higher score of its own query; then the item published first.
+ * For each digest topic the story matches best (quality × source weight), its lead item: the item that
+ * matches that topic best, then the one its own query scores higher, then the one published first.
+ * In the configured topic order; more than one when topics tie.
  */
-function bestLead(items: readonly StoredItem[], order: Map<string, number>, weightOf: (sourceId: string) => number): Lead | null {
-  let best: Lead | null = null;
-  let bestValue = -1;
+function bestLeads(items: readonly StoredItem[], order: Map<string, number>, weightOf: (sourceId: string) => number): Lead[] {
+  const byTopic = new Map<string, { lead: Lead; value: number }>();
   for (const item of items) {
     for (const match of item.matches) {
       if (!order.has(match.topicId)) continue;
       const quality = matchQuality(match);
       const value = quality * weightOf(item.sourceId);
-      if (best === null || value > bestValue || (value === bestValue && isEarlier({ item, match }, best, order))) {
-        best = { item, match, quality };
-        bestValue = value;
+      const current = byTopic.get(match.topicId);
+      if (!current || value > current.value || (value === current.value && isEarlier({ item, match }, current.lead, order))) {
+        byTopic.set(match.topicId, { lead: { item, match, quality }, value });
       }
     }
   }
-  return best;
+  const best = Math.max(...[...byTopic.values()].map((entry) => entry.value));
+  return [...byTopic.values()]
+    .filter((entry) => entry.value === best)
+    .map((entry) => entry.lead)
+    .sort((a, b) => order.get(a.match.topicId)! - order.get(b.match.topicId)!);
 }
 
 function isEarlier(a: { item: StoredItem; match: TopicMatch }, b: { item: StoredItem; match: TopicMatch }, order: Map<string, number>): boolean {

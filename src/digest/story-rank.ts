@@ -39,15 +39,20 @@ export function rankStory(parts: { quality: number; outlets: number; newestAt: s
   const factor = outletFactor(parts.outlets);
   const freshness = freshnessOf(parts.newestAt, now);
   return {
-    quality: round(parts.quality, 3),
+    quality: significant(parts.quality),
     outlets: parts.outlets,
-    outletFactor: round(factor, 3),
-    freshness: round(freshness, 3),
+    outletFactor: significant(factor),
+    freshness: significant(freshness),
     newestAt: parts.newestAt,
     weight: parts.weight,
     // Finer than the parts: stories a year old still differ in the sixth decimal.
     score: round(parts.quality * factor * freshness * parts.weight, 6),
   };
+}
+
+/** Four significant digits: a year-old story's freshness (0.002661) keeps its size. */
+function significant(value: number): number {
+  return Number(value.toPrecision(4));
 }
 
 function round(value: number, decimals: number): number {

@@ -22,7 +22,7 @@ describe("buildDigest on the sample window", () => {
   it("explains each story's rank: quality × (1 + log2 outlets) × freshness × weight", () => {
     const h200 = digest.sections[1]!.stories[0]!;
     // Three outlets, newest item 13 h before the digest: 1 × 2.585 × 1/(1 + 13/24).
-    expect(h200.rank).toEqual({ quality: 1, outlets: 3, outletFactor: 2.585, freshness: 0.649, newestAt: "2026-01-14T12:00:00.000Z", weight: 1, score: 1.676732 });
+    expect(h200.rank).toEqual({ quality: 1, outlets: 3, outletFactor: 2.585, freshness: 0.6486, newestAt: "2026-01-14T12:00:00.000Z", weight: 1, score: 1.676732 });
     expect(h200.score).toBe(h200.rank!.score);
   });
 

@@ -96,6 +96,19 @@ describe("a digest over five topics of unequal query widths", () => {
     expect(buildDigest(input([body, title])).sections[0]!.stories.map((story) => story.clusterId)).toEqual(["t", "b"]);
   });
 
+  it("puts a story that fits two topics equally well under the one with fewer stories, so no topic is starved by the order", () => {
+    const both = (story: string, hours: number): StoredItem => {
+      const base = item(markets, story, "wire", { hours });
+      return { ...base, matches: [item(technology, story, "wire").matches[0]!, base.matches[0]!] };
+    };
+    const own = item(technology, "tech-only", "wire", { hours: 1 });
+    const sections = buildDigest(input([own, both("shared-1", 2), both("shared-2", 3)])).sections;
+    expect(sections.map((section) => [section.topicId, section.stories.map((story) => story.clusterId)])).toEqual([
+      ["technology", ["tech-only", "shared-2"]],
+      ["markets", ["shared-1"]],
+    ]);
+  });
+
   it("ranks the fresher of two equal stories first", () => {
     const older = item(markets, "old", "x", { hours: 20 });
     const newer = item(markets, "new", "y", { hours: 2 });
