@@ -44,7 +44,7 @@ export function pickStories(items: readonly StoredItem[], clusterItems: readonly
       {
         quality: lead.quality,
         outlets: new Set(siblings.map((item) => item.sourceId)).size,
-        newestAt: siblings.reduce((newest, item) => (item.publishedAt > newest ? item.publishedAt : newest), lead.item.publishedAt),
+        newestAt: newestOf(siblings),
         weight: options.weightOf(lead.item.sourceId),
       },
       options.now,
@@ -105,9 +105,18 @@ function bestLeads(items: readonly StoredItem[], order: Map<string, number>, wei
 function isEarlier(a: { item: StoredItem; match: TopicMatch }, b: { item: StoredItem; match: TopicMatch }, order: Map<string, number>): boolean {
   const topic = order.get(a.match.topicId)! - order.get(b.match.topicId)!;
   if (topic !== 0) return topic < 0;
+  // An item with its own date says more than one dated by when we first saw it.
+  if (a.item.dateMissing !== b.item.dateMissing) return !a.item.dateMissing;
   if (a.match.score !== b.match.score) return a.match.score > b.match.score;
   if (a.item.publishedAt !== b.item.publishedAt) return a.item.publishedAt < b.item.publishedAt;
   return a.item.key < b.item.key;
+}
+
+/** When the story last moved: its newest dated item; first-seen times only when no item has a date. */
+function newestOf(items: readonly StoredItem[]): string {
+  const dated = items.filter((item) => !item.dateMissing);
+  const pool = dated.length > 0 ? dated : items;
+  return pool.reduce((newest, item) => (item.publishedAt > newest ? item.publishedAt : newest), "");
 }
 
 function termsOf(item: StoredItem, best: TopicMatch, order: Map<string, number>): string[] {
