@@ -17,6 +17,8 @@ export interface Invoker {
   /** Slack team id or Discord guild id; null in a DM without a workspace. */
   workspaceId: string | null;
   channelId: string;
+  /** The channel's name as the platform's payload gives it (Slack's `channel_name`), without "#"; null when unknown. */
+  channelName?: string | null;
   userId: string;
   /** Workspace admin or owner on Slack, Manage Server on Discord; the config's allow-list is checked by the handler. */
   isPlatformAdmin: boolean;

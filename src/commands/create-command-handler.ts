@@ -4,9 +4,10 @@ import { BriefingError } from "../domain/errors.js";
 import type { Reply } from "../domain/reply.js";
 import type { BriefCommand, Invoker } from "./brief-command.js";
 import type { CommandHandler } from "./command-handler.js";
-import { HELP_TEXT } from "./help-text.js";
+import { helpText } from "./help-text.js";
 import type { DigestService, QueryValidator, SearchService, SourceInfo, TopicInfo } from "./ports.js";
-import { describeSource } from "./describe-source.js";
+import { DISCORD_LIMITS, escapeDiscord, escapeSlack, SLACK_LIMITS } from "../render/index.js";
+import { feedsReply, type ReplyRoom } from "./feeds-reply.js";
 
 export interface CommandHandlerDeps {
   search: SearchService;
@@ -22,6 +23,13 @@ export interface CommandHandlerDeps {
 }
 
 const SEARCH_LIMIT = 8;
+
+/** One reply's text room per platform, measured as each platform's renderer will escape it. */
+const REPLY_ROOM: Record<Invoker["platform"], ReplyRoom> = {
+  slack: { chars: SLACK_LIMITS.sectionText, measure: (line) => escapeSlack(line).length },
+  discord: { chars: DISCORD_LIMITS.content, measure: (line) => escapeDiscord(line).length },
+  console: { chars: Number.POSITIVE_INFINITY, measure: (line) => line.length },
+};
 
 export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   const maxWatches = deps.maxWatchesPerUser ?? 25;
@@ -68,13 +76,11 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     async topics() {
       return ephemeral(["Topics this bot follows:", ...deps.topics.map((t) => `${t.name} (${t.id}): ${t.query}`)].join("\n"));
     },
-    async feeds() {
-      const now = deps.clock.now();
-      const sources = await deps.sources();
-      return ephemeral(["Sources:", ...sources.map((source) => describeSource(source, now))].join("\n"));
+    async feeds(_command, invoker) {
+      return ephemeral(feedsReply(await deps.sources(), deps.clock.now(), REPLY_ROOM[invoker.platform]));
     },
-    async help() {
-      return ephemeral(HELP_TEXT);
+    async help(_command, invoker) {
+      return ephemeral(helpText(invoker.platform));
     },
   };
 

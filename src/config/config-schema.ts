@@ -42,6 +42,8 @@ export const topicConfigSchema = z.strictObject({
   name: z.string().min(1),
   query: z.string().min(1, "a topic needs a query"),
   threshold: z.number().nonnegative().optional(),
+  /** At most this many of the topic's stories in any digest; without it the topic gets a fair share. */
+  max_stories: z.number().int().min(1).max(100).optional(),
 });
 
 export const digestConfigSchema = z.strictObject({
@@ -51,13 +53,24 @@ export const digestConfigSchema = z.strictObject({
   timezone: timeZoneSchema.optional(),
   topics: z.array(idSchema).min(1).optional(),
   max_stories: z.number().int().min(1).max(100).default(12),
+  /**
+   * How far back by publication date a first digest (and a feed added later) reaches: a duration, or
+   * "all" for no limit. Default: one period of the schedule (24 h for a daily digest).
+   */
+  look_back: z.union([z.literal("all"), durationSchema]).optional(),
   when_empty: z.enum(["skip", "note"]).default("skip"),
 });
 
+/**
+ * How often feeds are polled. `every` is a feed's interval until it has published something to learn from;
+ * then the interval follows how often it publishes, within [min_interval, max_interval]. max_interval is
+ * the longest a quiet feed waits between polls, so it bounds how late a watch alert can be; unset, it is
+ * 15 minutes, or `every` when that is longer.
+ */
 export const pollConfigSchema = z.strictObject({
   every: durationSchema.default(600_000),
   min_interval: durationSchema.default(120_000),
-  max_interval: durationSchema.default(21_600_000),
+  max_interval: durationSchema.optional(),
   concurrency: z.number().int().min(1).max(256).default(16),
   per_host: z.number().int().min(1).max(32).default(2),
   timeout: durationSchema.default(30_000),
@@ -86,6 +99,9 @@ export const briefingConfigSchema = z
       .default({ slack: [], discord: [] }),
   })
   .superRefine((config, ctx) => {
+    if (config.poll.max_interval !== undefined && config.poll.min_interval > config.poll.max_interval) {
+      ctx.addIssue({ code: "custom", path: ["poll", "min_interval"], message: "is longer than max_interval; a feed cannot be polled both that rarely and that often" });
+    }
     reportDuplicates(config.sources.map((s) => s.id), "sources", ctx);
     reportDuplicates(config.topics.map((t) => t.id), "topics", ctx);
     const topicIds = new Set(config.topics.map((t) => t.id));

@@ -14,10 +14,31 @@ export interface DigestStory {
   otherOutlets: string[];
   /** ISO UTC; renderers show the age relative to the digest's `generatedAt`, never the wall clock. */
   publishedAt: string;
+  /** The feed gave no date: `publishedAt` is when the bot first saw the item, shown as "first seen …". */
+  dateMissing?: boolean;
   /** The query terms that matched, best topic's first, without repeats ("H200", "export controls"). */
   matchedTerms: string[];
   /** A short plain-text lead-in from the summary; may be empty. Renderers shorten it to one or two lines. */
   excerpt: string;
+  score: number;
+  /** How `score` was made, for `briefing digest --preview --explain`; absent outside digests. */
+  rank?: DigestRank;
+}
+
+/** The parts of a story's importance within its topic; `score` is their product (see src/digest/story-rank.ts). */
+export interface DigestRank {
+  /** How well it matched, in (0, 1]: title 1, summary 2/3, body 1/3. */
+  quality: number;
+  /** Distinct outlets that carried the story. */
+  outlets: number;
+  /** 1 + log2(outlets). */
+  outletFactor: number;
+  /** 1 / (1 + hours since the newest item / 24). */
+  freshness: number;
+  /** When the story's newest item was published (ISO UTC): what freshness is measured from. */
+  newestAt: string;
+  /** The lead source's configured weight. */
+  weight: number;
   score: number;
 }
 

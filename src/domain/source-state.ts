@@ -20,6 +20,8 @@ export interface SourceState {
   nextPollAt: string | null;
   /** Current adaptive polling interval in milliseconds. */
   intervalMs: number | null;
+  /** The feed's own title from its last successful fetch: the outlet name when the config gives none. */
+  title?: string | null;
 }
 
 /** Paused after repeated failures, and the pause has not run out yet. */

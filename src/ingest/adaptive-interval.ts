@@ -11,8 +11,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * The next polling interval from how often the feed really publishes: half the mean gap
  * between its posts of the past week, counted up to now (20 posts in the last day: every
- * ~36 minutes), within the bounds. A feed with nothing recent drifts to the maximum; one
- * without dates keeps `preferredMs`.
+ * ~36 minutes), within the bounds. A feed with nothing recent drifts to the maximum, which
+ * is what bounds alert latency for it; one without dates keeps `preferredMs`.
  */
 export function adaptInterval(items: FeedItem[], now: Date, preferredMs: number, bounds: IntervalBounds): number {
   const dated = items.filter((item) => !item.dateMissing).map((item) => Date.parse(item.publishedAt));

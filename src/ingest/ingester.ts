@@ -51,6 +51,7 @@ export interface IngesterOptions {
   /** Interval for sources that set none, before adapting to how often they publish. */
   defaultIntervalMs: number;
   minIntervalMs?: number | undefined;
+  /** The longest wait between polls of a feed that publishes rarely. Default 15 min, or `defaultIntervalMs` when longer. */
   maxIntervalMs?: number | undefined;
   /** Polls in flight at once (fetch and parse); bounds memory too. Default 16. */
   concurrency?: number | undefined;
@@ -81,6 +82,10 @@ export interface IngesterOptions {
   fileFetcher?: Fetcher | undefined;
 }
 
+/** The longest a quiet feed waits between polls unless configured: how late a watch alert can be. */
+export const DEFAULT_MAX_INTERVAL_MS = 15 * 60_000;
+const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+
 export function createIngester(options: IngesterOptions): Ingester {
   const { clock } = options;
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
@@ -103,14 +108,18 @@ export function createIngester(options: IngesterOptions): Ingester {
   const dispatch = { inFlight: concurrency * 4, perKey: perHostConcurrency * 2 };
   const policyFor = (source: SourceSpec): HealthPolicy => {
     const minMs = options.minIntervalMs ?? 2 * 60_000;
-    const maxMs = Math.max(minMs, options.maxIntervalMs ?? 6 * 60 * 60_000);
+    // The upper bound keeps alerts from a quiet feed within minutes. Unset, a longer default `every` is
+    // a wish to poll less often and becomes the bound; so does a source's own longer `every`.
+    const bound = options.maxIntervalMs ?? Math.max(DEFAULT_MAX_INTERVAL_MS, options.defaultIntervalMs);
+    const maxMs = Math.max(minMs, bound, source.everyMs ?? 0);
     return {
       minMs,
       maxMs,
       preferredMs: source.everyMs ?? options.defaultIntervalMs,
       pauseAfterFailures: options.pauseAfterFailures ?? 5,
       pauseMs: options.pauseMs ?? 24 * 60 * 60_000,
-      maxBackoffMs: maxMs,
+      // Failures back off further than quiet feeds: a broken server gains nothing from being asked often.
+      maxBackoffMs: Math.max(maxMs, MAX_BACKOFF_MS),
       random: options.random ?? Math.random,
     };
   };
@@ -152,7 +161,7 @@ export function createIngester(options: IngesterOptions): Ingester {
           items: parsed.items,
           firstPoll: state.firstPolledAt === null,
           error: null,
-          state: { ...afterFetched(state, { ...outcome, items: parsed.items }, now, policy), movedTo },
+          state: { ...afterFetched(state, { ...outcome, items: parsed.items }, now, policy), movedTo, title: feedTitle(parsed.feed.title) ?? state.title ?? null },
         };
       } catch (error) {
         const failure = classifyFetchError(error);
@@ -170,6 +179,12 @@ export function createIngester(options: IngesterOptions): Ingester {
     },
   };
   return ingester;
+}
+
+/** A feed's title kept short; renderers clean and escape it like any feed text. */
+function feedTitle(title: string | null): string | null {
+  const text = title?.replace(/\s+/g, " ").trim().slice(0, 120);
+  return text ? text : null;
 }
 
 function hostKey(source: SourceSpec, target: string): string {

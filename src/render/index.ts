@@ -30,3 +30,4 @@ export { discordPayloadSchema, slackPayloadSchema, assertWithinLimits } from "./
 export { escapeSlack } from "./escape-slack.js";
 export { escapeDiscord, plainDiscord } from "./escape-discord.js";
 export { renderNotice } from "./render-notice.js";
+export { renderExplain } from "./render-explain.js";

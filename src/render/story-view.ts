@@ -14,7 +14,7 @@ export interface StoryView {
   href: string | null;
   /** "Policy Wire +2 more sources (Chip Daily, 科技政策速递)" */
   outlets: string;
-  /** "5 h ago" */
+  /** "5 h ago"; "first seen 5 h ago" when the feed gave no date */
   age: string;
   /** "matched: H200, Nvidia", or empty */
   matched: string;
@@ -39,7 +39,7 @@ export function storyView(story: DigestStory, digest: Pick<Digest, "generatedAt"
     title,
     href: linkHref(story.url),
     outlets: outletsLine(story),
-    age: formatAge(story.publishedAt, digest.generatedAt, digest.timeZone),
+    age: `${story.dateMissing ? "first seen " : ""}${formatAge(story.publishedAt, digest.generatedAt, digest.timeZone)}`,
     matched: matchedLine(story.matchedTerms),
     // A feed that repeats its title as its summary adds nothing.
     excerpt: excerpt === title ? "" : excerpt,
@@ -56,7 +56,9 @@ function outletsLine(story: DigestStory): string {
 }
 
 function matchedLine(terms: readonly string[]): string {
-  const shown = [...new Set(terms.map((term) => plain(term, STORY_BUDGET.term)))].filter(Boolean);
+  // `source:x` narrows where a query looks; it is never why a story is about the topic.
+  const reasons = terms.filter((term) => !/^\s*source:/i.test(term));
+  const shown = [...new Set(reasons.map((term) => plain(term, STORY_BUDGET.term)))].filter(Boolean);
   if (shown.length === 0) return "";
   const rest = shown.length > STORY_BUDGET.matchedTerms ? ", …" : "";
   return `matched: ${shown.slice(0, STORY_BUDGET.matchedTerms).join(", ")}${rest}`;

@@ -84,7 +84,8 @@ function toAlertStory(hit: AlertHit, outletOf: (sourceId: string) => string): Al
     sourceId: item.sourceId,
     outlet: outletOf(item.sourceId),
     otherOutlets: [],
-    publishedAt: item.publishedAt,
+    publishedAt: item.dateMissing ? item.firstSeenAt : item.publishedAt,
+    ...(item.dateMissing ? { dateMissing: true } : {}),
     matchedTerms: hit.terms,
     excerpt: item.summary,
   };

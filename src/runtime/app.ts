@@ -10,7 +10,7 @@ import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../ou
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
-import { outletNames } from "./outlet-names.js";
+import { createOutletNames, type OutletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
 import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
@@ -32,6 +32,8 @@ export interface BriefingApp {
   database: Database.Database;
   relay: OutboxRelay;
   digestDeps: DigestJobDeps;
+  /** Outlet names for alerts and search, with feed titles learnt as sources are polled. */
+  outlets: OutletNames;
   poll(options?: { force?: boolean }): Promise<PollSummary>;
   runDigest(index: number): Promise<number>;
   previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
@@ -56,13 +58,14 @@ export function createApp(deps: AppDeps): BriefingApp {
     maxBytes: config.poll.max_bytes,
     allowPrivateNetworks: config.poll.allow_private_networks,
   });
+  const outlets = createOutletNames(config);
   const alerts = createAlertJob({
     store,
     clock: deps.clock,
     log: deps.log,
     aliases: config.aliases,
     sourceWeights: sourceWeightsOf(config),
-    outletOf: outletNames(config),
+    outletOf: outlets.of,
     timeZone: config.timezone,
   });
   const sources: SourceSpec[] = config.sources.map((source) => ({
@@ -94,7 +97,7 @@ export function createApp(deps: AppDeps): BriefingApp {
     store,
     clock: deps.clock,
     beat: config.beat,
-    topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name })),
+    topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name, maxStories: topic.max_stories })),
     sources: config.sources,
     defaultTimeZone: config.timezone,
   };
@@ -109,7 +112,9 @@ export function createApp(deps: AppDeps): BriefingApp {
     database: db,
     relay,
     digestDeps,
+    outlets,
     async poll(options) {
+      outlets.learn(await store.listSourceStates());
       const summary = await runPollCycle(
         {
           sources,
@@ -125,6 +130,7 @@ export function createApp(deps: AppDeps): BriefingApp {
       );
       // Stories older than twice the window can no longer gain members: their lookup keys go.
       await clusterIndex.prune(deps.clock.now().getTime() - 2 * config.cluster.window);
+      outlets.learn(await store.listSourceStates());
       return summary;
     },
     runDigest: (index) => runDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index)),

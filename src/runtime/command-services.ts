@@ -7,7 +7,6 @@ import { createSearchService } from "../search/index.js";
 import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
 import type { BriefingApp } from "./app.js";
 import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
-import { outletNames } from "./outlet-names.js";
 import { compileSearchQuery } from "./search-query.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
@@ -29,14 +28,21 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
 
 /** Search over this app's SQLite archive with the config's aliases. */
 export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): SearchService {
-  return createSearchService({
+  const service = createSearchService({
     index: createSqliteSearchIndex(app.database),
     compile: (query) => compileSearchQuery(query, config),
     clock: app.digestDeps.clock,
     beat: config.beat,
     timeZone: config.timezone,
-    outletOf: outletNames(config),
+    outletOf: app.outlets.of,
   });
+  return {
+    async search(request) {
+      // Feed titles name the outlets; a CLI search runs without a poll that would have read them.
+      app.outlets.learn(await app.store.listSourceStates());
+      return service.search(request);
+    },
+  };
 }
 
 
@@ -51,10 +57,13 @@ function channelTarget(invoker: Invoker): Target {
   }
 }
 
-/** The configured digest for the invoker's channel, else an ad-hoc one shaped like the first digest. */
+/** The configured digest for the invoker's channel (by id, or on Slack by `#name`), else an ad-hoc one shaped like the first digest. */
 function digestFor(config: BriefingConfig, invoker: Invoker): { digest: DigestConfig; id: string } {
   const target = formatTarget(channelTarget(invoker));
-  const index = config.digests.findIndex((digest) => formatTarget(digest.to) === target);
+  // Slack channel names are lower case whatever the config says; ids compare the same either way.
+  const names = new Set([target.toLowerCase()]);
+  if (invoker.platform === "slack" && invoker.channelName) names.add(`slack:#${invoker.channelName}`.toLowerCase()).add(`slack:${invoker.channelName}`.toLowerCase());
+  const index = config.digests.findIndex((digest) => names.has(formatTarget(digest.to).toLowerCase()));
   if (index >= 0) return { digest: config.digests[index]!, id: digestIdOf(config.digests[index]!, index) };
   const template = config.digests[0];
   const digest: DigestConfig = {
@@ -64,6 +73,7 @@ function digestFor(config: BriefingConfig, invoker: Invoker): { digest: DigestCo
     max_stories: template?.max_stories ?? 12,
     when_empty: "note",
     timezone: template?.timezone,
+    look_back: template?.look_back,
   };
   return { digest, id: `adhoc-${target.replace(/[^a-zA-Z0-9]+/g, "-")}` };
 }

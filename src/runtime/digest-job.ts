@@ -1,6 +1,6 @@
 import type { DigestConfig } from "../config/config-schema.js";
 import { formatTarget } from "../config/target.js";
-import { buildDigest } from "../digest/index.js";
+import { buildDigest, publishedAfter } from "../digest/index.js";
 import type { Clock } from "../domain/clock.js";
 import type { Digest } from "../domain/digest.js";
 import type { NewOutboxMessage, OutboundPayload } from "../domain/outbound.js";
@@ -12,9 +12,9 @@ export interface DigestJobDeps {
   store: Store;
   clock: Clock;
   beat: string;
-  topics: Array<{ id: string; name: string }>;
-  /** Configured sources, for outlet names. */
-  sources: Array<{ id: string; name?: string | undefined }>;
+  topics: Array<{ id: string; name: string; maxStories?: number | undefined }>;
+  /** Configured sources: names and weights. */
+  sources: Array<{ id: string; name?: string | undefined; weight?: number | undefined }>;
   defaultTimeZone: string;
 }
 
@@ -33,17 +33,23 @@ export async function buildDigestModel(deps: DigestJobDeps, digest: DigestConfig
   const windowEnd = now.toISOString();
   const since = await deps.store.getDigestMark(digestId);
   const topicIds = digest.topics ?? deps.topics.map((topic) => topic.id);
-  const items = await deps.store.itemsForDigest({ since, until: windowEnd, topicIds, limit: digest.max_stories * 4 });
+  const timeZone = digest.timezone ?? deps.defaultTimeZone;
+  const oldest = publishedAfter({ since, now, lookBack: digest.look_back, schedule: { cron: digest.schedule, timeZone } });
+  // Several items tell one story, so each topic brings more candidates than places.
+  const perTopic = Math.max(40, digest.max_stories * 8);
+  const items = await deps.store.itemsForDigest({ since, until: windowEnd, publishedAfter: oldest, topicIds, perTopic });
   const clusterItems = await deps.store.itemsOfClusters([...new Set(items.map((item) => item.clusterId))]);
+  const states = await deps.store.listSourceStates();
+  const titles = new Map(states.map((state) => [state.sourceId, state.title ?? null]));
   const model = buildDigest({
     beat: deps.beat,
-    topics: deps.topics.filter((topic) => topicIds.includes(topic.id)),
+    topics: topicIds.flatMap((id) => deps.topics.filter((topic) => topic.id === id)),
     items,
     clusterItems,
     since,
-    sources: deps.sources,
+    sources: deps.sources.map((source) => ({ ...source, title: titles.get(source.id) ?? null })),
     now,
-    timeZone: digest.timezone ?? deps.defaultTimeZone,
+    timeZone,
     maxStories: digest.max_stories,
   });
   return { since, windowEnd, model };

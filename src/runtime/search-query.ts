@@ -5,16 +5,19 @@ import { sourceWeightsOf } from "./topic-matcher.js";
 
 /** A search query compiled with the config's aliases: the exact matcher plus the terms the FTS index looks up. */
 export function compileSearchQuery(query: string, config: BriefingConfig): CompiledSearchQuery {
+  // Parsed on its own first: a mistake is then reported as the user's query, not as a query named "search".
+  const alternatives = ftsTermsOf(parseQuery(query, config.aliases));
   const matcher = compileMatcher({
     queries: [{ id: "search", query, threshold: 0 }],
     aliases: config.aliases,
     sourceWeights: sourceWeightsOf(config),
   });
   return {
-    alternatives: ftsTermsOf(parseQuery(query, config.aliases)),
+    alternatives,
     matches(item, now) {
       const found = matcher.match(item, now)[0];
-      return found ? { terms: found.terms, score: found.score } : null;
+      // `source:x` scopes where to look; it is no reason a story matched.
+      return found ? { terms: found.terms.filter((term) => !/^source:/i.test(term)), score: found.score } : null;
     },
   };
 }

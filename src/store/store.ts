@@ -19,8 +19,12 @@ export interface ItemStore {
   knownItemIds(sourceId: string, itemIds: string[]): Promise<Set<string>>;
   /** Stores items not seen before (by source and item id) and returns only those. */
   saveItems(items: ItemToStore[], seenAt: string): Promise<StoredItem[]>;
-  /** Items first seen in `(since, until]` that passed one of `topicIds`, best score first. */
-  itemsForDigest(query: { since: string | null; until: string; topicIds: string[]; limit: number }): Promise<StoredItem[]>;
+  /**
+   * Items first seen in `(since, until]`, published at or after `publishedAfter` (when set), that passed
+   * one of `topicIds`: at most `perTopic` per topic, best score first within each, so a wide topic
+   * cannot crowd the others out of the candidates.
+   */
+  itemsForDigest(query: { since: string | null; until: string; publishedAfter?: string | null; topicIds: string[]; perTopic: number }): Promise<StoredItem[]>;
   /** Every stored item of the given stories, for "+N more sources". */
   itemsOfClusters(clusterIds: string[]): Promise<StoredItem[]>;
   countItems(): Promise<number>;

@@ -80,6 +80,16 @@ describe("the /brief command handler", () => {
     expect(posted).toEqual([admin]);
   });
 
+  it.each([
+    ["discord", [/\/brief watch query:<query> channel:<channel>/, /\/brief digest now:True/, /\/brief unwatch id:<id>/], [/in #channel/, /digest now —/]],
+    ["slack", [/\/brief watch <query> in #channel/, /\/brief digest now —/], [/query:/, /now:True/]],
+  ] as const)("explains /brief in %s's own syntax", async (platform, says, never) => {
+    const { handler } = setup();
+    const text = textOf(await handler.handle({ name: "help" }, { ...member, platform }));
+    for (const pattern of says) expect(text).toMatch(pattern);
+    for (const pattern of never) expect(text).not.toMatch(pattern);
+  });
+
   it("limits how many watches one person keeps", async () => {
     const { handler } = setup();
     await handler.handle({ name: "watch", query: "a1", channel: null }, member);

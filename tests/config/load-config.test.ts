@@ -44,6 +44,26 @@ describe("loadConfig", () => {
     expect(error.message).toMatch(/Mars\/Olympus_Mons" is not an IANA time zone/);
   });
 
+  it("lists schema problems and query problems together", async () => {
+    const text = `
+sources: [{ id: s, path: feed.xml }]
+topics:
+  - { id: fine, name: Fine, query: "H200", colour: red }
+  - { id: broken, name: Broken, query: "(CAC AND" }
+aliases: { cac: 'CAC |' }
+`;
+    const error = await configErrorOf(async () => parseConfigText(text, "inline.yaml", [checkQueries]));
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual(["aliases.cac", "topics[0]", "topics[1].query"]);
+    expect(error.message).toMatch(/unknown key "colour"/);
+  });
+
+  it("resolves storage.path against the config file's folder, whatever the working directory", async () => {
+    const { config } = parseConfigText("storage: { path: state/b.db }\nsources: [{ id: s, path: f.xml }]\ntopics: [{ id: t, name: T, query: x }]", "/srv/briefing/briefing.yaml");
+    expect(config.storage.path).toBe(path.resolve("/srv/briefing/state/b.db"));
+    const memory = parseConfigText("storage: { path: ':memory:' }\nsources: [{ id: s, path: f.xml }]\ntopics: [{ id: t, name: T, query: x }]", "/srv/b.yaml");
+    expect(memory.config.storage.path).toBe(":memory:");
+  });
+
   it("checks queries once the schema holds, naming the topic's query path", async () => {
     const text = `
 sources: [{ id: s, path: feed.xml }]

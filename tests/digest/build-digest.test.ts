@@ -10,13 +10,20 @@ const summaryOf = (input: DigestInput) =>
 describe("buildDigest on the sample window", () => {
   const digest = buildDigest(sampleInput());
 
-  it("has one section per topic, in the configured order, stories best first", () => {
-    expect(digest.sections.map((s) => [s.topicId, s.stories.map((story) => [story.clusterId, story.score])])).toEqual([
-      ["china-ai-rules", [["cac-2023", 8.5], ["waic", 6]]],
-      ["ai-chips", [["h200", 9], ["hbm", 4]]],
-      ["export-controls", [["us-rule", 8], ["mofcom", 7]]],
+  it("has one section per topic, in the configured order, stories by importance (all title matches of two outlets here: the fresher first)", () => {
+    expect(digest.sections.map((s) => [s.topicId, s.stories.map((story) => story.clusterId)])).toEqual([
+      ["china-ai-rules", ["waic", "cac-2023"]],
+      ["ai-chips", ["h200", "hbm"]],
+      ["export-controls", ["mofcom", "us-rule"]],
     ]);
     expect(digest.storyCount).toBe(6);
+  });
+
+  it("explains each story's rank: quality × (1 + log2 outlets) × freshness × weight", () => {
+    const h200 = digest.sections[1]!.stories[0]!;
+    // Three outlets, newest item 13 h before the digest: 1 × 2.585 × 1/(1 + 13/24).
+    expect(h200.rank).toEqual({ quality: 1, outlets: 3, outletFactor: 2.585, freshness: 0.6486, newestAt: "2026-01-14T12:00:00.000Z", weight: 1, score: 1.676732 });
+    expect(h200.score).toBe(h200.rank!.score);
   });
 
   it("puts a story that matches several topics once, under its best, with every reason it matched", () => {
@@ -33,7 +40,7 @@ describe("buildDigest on the sample window", () => {
   });
 
   it("leads a story with its best-scoring item, in Chinese when that is the best", () => {
-    const waic = digest.sections[0]?.stories[1];
+    const waic = digest.sections[0]?.stories[0];
     expect(waic).toMatchObject({ sourceId: "zh-tech", outlet: "科技政策速递", otherOutlets: ["Policy Wire"], matchedTerms: ["人工智能"] });
   });
 
@@ -53,11 +60,29 @@ describe("buildDigest on the sample window", () => {
 });
 
 describe("buildDigest choices", () => {
-  it("keeps the best stories across topics when there are more than max_stories", () => {
+  it("gives every topic its share when there are more stories than max_stories", () => {
     expect(summaryOf({ ...sampleInput(), maxStories: 3 })).toEqual([
-      ["china-ai-rules", ["cac-2023"]],
+      ["china-ai-rules", ["waic"]],
       ["ai-chips", ["h200"]],
-      ["export-controls", ["us-rule"]],
+      ["export-controls", ["mofcom"]],
+    ]);
+  });
+
+  it("gives a place left over to the topic whose next story is most important", () => {
+    expect(summaryOf({ ...sampleInput(), maxStories: 4 })).toEqual([
+      ["china-ai-rules", ["waic"]],
+      ["ai-chips", ["h200", "hbm"]],
+      ["export-controls", ["mofcom"]],
+    ]);
+  });
+
+  it("holds a topic to its own max_stories and gives the rest to the others", () => {
+    const input = sampleInput();
+    const topics = input.topics.map((topic) => (topic.id === "ai-chips" ? { ...topic, maxStories: 1 } : topic));
+    expect(summaryOf({ ...input, topics, maxStories: 5 })).toEqual([
+      ["china-ai-rules", ["waic", "cac-2023"]],
+      ["ai-chips", ["h200"]],
+      ["export-controls", ["mofcom", "us-rule"]],
     ]);
   });
 
@@ -110,8 +135,8 @@ describe("excerptOf", () => {
 
 describe("footerFor", () => {
   it("quotes a phrase for search and prefers a phrase for watch", () => {
-    const story = { score: 1, matchedTerms: ['generative "AI"', "CAC"] } as never;
-    expect(footerFor([{ topicId: "t", topicName: "T", stories: [story] }], "/news")).toEqual({
+    const story = { score: 1, publishedAt: "2026-01-14T00:00:00Z", matchedTerms: ['generative "AI"', "CAC"] } as never;
+    expect(footerFor([{ topicId: "t", topicName: "T", stories: [story] }], new Date("2026-01-15T00:00:00Z"), "/news")).toEqual({
       search: '/news search "generative AI" since:7d',
       watch: '/news watch "CAC"',
     });

@@ -8,7 +8,7 @@ export const repoRoot = path.join(import.meta.dirname, "../..");
 export async function sampleConfig(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "briefing-sample-"));
   const text = (await readFile(path.join(repoRoot, "config/briefing.yaml"), "utf8"))
-    .replace("path: data/briefing.db", `path: ${path.join(folder, "briefing.db")}`)
+    .replace("path: ../data/briefing.db", `path: ${path.join(folder, "briefing.db")}`)
     .replaceAll("path: samples/", `path: ${path.join(repoRoot, "config/samples")}/`);
   const file = path.join(folder, "briefing.yaml");
   await writeFile(file, text);

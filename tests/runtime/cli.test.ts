@@ -94,6 +94,29 @@ describe("briefing poll and digest on the sample feeds", () => {
     expect(body.messages.every((message) => message.kind === format)).toBe(true);
   });
 
+  it("explains each story's rank with --explain", async () => {
+    const result = await runCliCaptured(["digest", "--preview", "--explain", "--config", config]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Ranking within each topic: score = quality × \(1 \+ log2 outlets\) × freshness × source weight/);
+    expect(result.stdout).toMatch(/= quality 1\.000 × outlets \d\.\d{3} \(\d+\) × freshness [\d.e-]+ \(newest [^)]+\) × weight [\d.]+/);
+  });
+
+  it("names outlets by their feed's title when the config gives no name", async () => {
+    const result = await runCliCaptured(["digest", "--preview", "--config", config, "--json"]);
+    const body = JSON.parse(result.stdout) as { digest: { sections: Array<{ stories: Array<{ outlet: string }> }> } };
+    const outlets = new Set(body.digest.sections.flatMap((section) => section.stories.map((story) => story.outlet)));
+    expect([...outlets].sort()).toEqual(["Chip Daily (sample)", "Policy Wire (sample)", "科技政策速递(示例)"]);
+  });
+
+  it("parses a configured source by its id with --config", async () => {
+    const result = await runCliCaptured(["parse", "chip-daily", "--config", config, "--json"]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { feed: { title: string } }).feed.title).toBe("Chip Daily (sample)");
+    const unknown = await runCliCaptured(["parse", "no-such-feed", "--config", config]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("chip-daily, ");
+  });
+
   it("rejects an unknown format and an unknown target with exit 2", async () => {
     expect((await runCliCaptured(["digest", "--preview", "--config", config, "--format", "pdf"])).code).toBe(2);
     const unknown = await runCliCaptured(["digest", "--preview", "--config", config, "--to", "slack:#nowhere"]);

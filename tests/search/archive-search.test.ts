@@ -87,6 +87,20 @@ describe("archive search", () => {
   });
 });
 
+describe("archive search answers", () => {
+  it("show a source: scope as a filter, not as a matched term", async () => {
+    const result = await (await archive()).search({ text: "H200 source:wire", limit: 10 });
+    expect(result.sections[0]?.stories[0]?.matchedTerms).toEqual(["H200"]);
+  });
+
+  it("report a query that does not parse as the user's own query, not as one named \"search\"", async () => {
+    const error = await (await archive()).search({ text: "(H200", limit: 5 }).catch((caught: unknown) => caught as Error);
+    expect(error).toMatchObject({ name: "QueryError" });
+    expect((error as Error).message).not.toMatch(/in query/);
+    expect((error as Error).message.split("\n")[1]).toBe("  (H200");
+  });
+});
+
 describe("archive search and plural forms", () => {
   it.each([
     ["export control", "CAC drafts generative AI rules"],

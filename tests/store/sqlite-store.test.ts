@@ -78,7 +78,7 @@ describe("SQLite store", () => {
     expect((await store.getSourceState("moved"))?.movedTo).toBe("https://c.example/feed");
   });
 
-  it("selects digest items by first-seen window and passed topics, best score first", async () => {
+  it("selects digest items by first-seen window and passed topics", async () => {
     const store = await freshStore();
     await store.saveItems([item("old")], "2026-01-13T09:00:00.000Z");
     await store.saveItems(
@@ -89,8 +89,24 @@ describe("SQLite store", () => {
       ],
       "2026-01-14T09:00:00.000Z",
     );
-    const found = await store.itemsForDigest({ since: "2026-01-13T12:00:00.000Z", until: "2026-01-14T12:00:00.000Z", topicIds: ["chips"], limit: 10 });
-    expect(found.map((i) => i.id)).toEqual(["high", "low"]);
+    const found = await store.itemsForDigest({ since: "2026-01-13T12:00:00.000Z", until: "2026-01-14T12:00:00.000Z", topicIds: ["chips"], perTopic: 10 });
+    expect(found.map((i) => i.id).sort()).toEqual(["high", "low"]);
+  });
+
+  it("brings each topic's best candidates, so a wide topic cannot crowd a narrow one out", async () => {
+    const store = await freshStore();
+    const wide = Array.from({ length: 6 }, (_, n) => item(`wide-${n}`, { matches: [{ topicId: "wide", score: 20 + n, terms: ["a"], fields: {} }], passedTopicIds: ["wide"] }));
+    const narrow = [item("narrow", { matches: [{ topicId: "narrow", score: 1, terms: ["b"], fields: {} }], passedTopicIds: ["narrow"] })];
+    await store.saveItems([...wide, ...narrow], "2026-01-14T09:00:00.000Z");
+    const found = await store.itemsForDigest({ since: null, until: "2026-01-14T12:00:00.000Z", topicIds: ["wide", "narrow"], perTopic: 2 });
+    expect(found.map((i) => i.id).sort()).toEqual(["narrow", "wide-4", "wide-5"]);
+  });
+
+  it("leaves out items published before publishedAfter, whenever they were first seen", async () => {
+    const store = await freshStore();
+    await store.saveItems([item("history", { publishedAt: "2022-04-01T00:00:00.000Z" }), item("today")], "2026-01-14T09:00:00.000Z");
+    const found = await store.itemsForDigest({ since: null, until: "2026-01-14T12:00:00.000Z", publishedAfter: "2026-01-13T12:00:00.000Z", topicIds: ["chips"], perTopic: 10 });
+    expect(found.map((i) => i.id)).toEqual(["today"]);
   });
 
   it("never enqueues the same outbox key twice", async () => {

@@ -45,6 +45,8 @@ async function invokerOf(deps: AnswerDeps, command: SlashCommand): Promise<Invok
     platform: "slack",
     workspaceId: command.team_id || command.enterprise_id || null,
     channelId: command.channel_id,
+    // Slack sends "directmessage" or "privategroup" for conversations without a channel name.
+    channelName: command.channel_name && !["directmessage", "privategroup"].includes(command.channel_name) ? command.channel_name : null,
     userId: command.user_id,
     isPlatformAdmin: await deps.isAdmin(command.user_id),
   };

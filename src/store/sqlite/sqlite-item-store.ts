@@ -99,19 +99,20 @@ export function createSqliteItemStore(db: Database.Database): ItemStore {
     async saveItems(items, seenAt) {
       return saveAll.immediate(items, seenAt);
     },
-    async itemsForDigest({ since, until, topicIds, limit }) {
+    async itemsForDigest({ since, until, publishedAfter, topicIds, perTopic }) {
       if (topicIds.length === 0) return [];
       const marks = topicIds.map(() => "?").join(", ");
       const rows = db
         .prepare(
           `SELECT items.* FROM items
-           JOIN (SELECT item_key, MAX(score) AS best FROM item_topics
-                 WHERE topic_id IN (${marks}) AND first_seen_at > ? AND first_seen_at <= ?
-                 GROUP BY item_key) AS hits ON hits.item_key = items.key
-           ORDER BY hits.best DESC, items.published_at DESC
-           LIMIT ?`,
+           JOIN (SELECT item_key FROM (
+                   SELECT t.item_key, ROW_NUMBER() OVER (PARTITION BY t.topic_id ORDER BY t.score DESC, i.published_at DESC) AS place
+                   FROM item_topics AS t JOIN items AS i ON i.key = t.item_key
+                   WHERE t.topic_id IN (${marks}) AND t.first_seen_at > ? AND t.first_seen_at <= ? AND i.published_at >= ?)
+                 WHERE place <= ? GROUP BY item_key) AS hits ON hits.item_key = items.key
+           ORDER BY items.published_at DESC, items.key`,
         )
-        .all(...topicIds, since ?? "", until, limit) as ItemRow[];
+        .all(...topicIds, since ?? "", until, publishedAfter ?? "", perTopic) as ItemRow[];
       return rows.map(rowToItem);
     },
     async itemsOfClusters(clusterIds) {

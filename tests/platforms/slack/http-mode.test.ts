@@ -45,7 +45,7 @@ describe("Slack HTTP mode", () => {
     expect(handler.calls).toEqual([
       {
         command: { name: "search", query: "export controls" },
-        invoker: { platform: "slack", workspaceId: "T0FAKE", channelId: "C0NEWS", userId: "U0ALICE", isPlatformAdmin: false },
+        invoker: { platform: "slack", workspaceId: "T0FAKE", channelId: "C0NEWS", channelName: "news", userId: "U0ALICE", isPlatformAdmin: false },
       },
     ]);
     expect(answer).toMatchObject({ response_type: "ephemeral", text: "ran search", unfurl_links: false, unfurl_media: false });

@@ -69,7 +69,7 @@ describe("Slack Socket Mode", () => {
     expect(handler.calls).toEqual([
       {
         command: { name: "watch", query: "nvidia", channel: "C0OPS" },
-        invoker: { platform: "slack", workspaceId: "T0FAKE", channelId: "C0NEWS", userId: "U0ADMIN", isPlatformAdmin: true },
+        invoker: { platform: "slack", workspaceId: "T0FAKE", channelId: "C0NEWS", channelName: null, userId: "U0ADMIN", isPlatformAdmin: true },
       },
     ]);
     expect(fake.responses[0]!.body).toMatchObject({ response_type: "ephemeral", text: "ran watch", unfurl_links: false });

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { formatTarget } from "../../../config/target.js";
 import { UsageError } from "../../../domain/errors.js";
 import type { OutboundPayload } from "../../../domain/outbound.js";
-import type { RenderFormat } from "../../../render/index.js";
+import { renderExplain, type RenderFormat } from "../../../render/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
 
@@ -15,9 +15,10 @@ export function registerDigestCommand(program: Command, ctx: CliContext): void {
     .option("--preview", "print what would be posted (the only mode; `run` posts on schedule)")
     .option("--to <target>", "which configured digest, by its target (e.g. slack:#china-ai) or id")
     .option("--format <format>", "text, slack or discord (default: the target's own)")
+    .option("--explain", "after the digest, show how each story's rank was made (quality, outlets, freshness, weight)")
     .option("-c, --config <file>", "config file")
     .option("--json", "print machine-readable JSON")
-    .action(async (options: { preview?: boolean; to?: string; format?: string; config?: string; json?: boolean }) => {
+    .action(async (options: { preview?: boolean; to?: string; format?: string; config?: string; json?: boolean; explain?: boolean }) => {
       if (!options.preview) throw new UsageError("use `briefing digest --preview`; digests are posted by `briefing run`");
       if (options.format !== undefined && !FORMATS.includes(options.format as RenderFormat)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${options.format}"`);
@@ -36,7 +37,10 @@ export function registerDigestCommand(program: Command, ctx: CliContext): void {
         ctx.print(
           { since: preview.since, until: preview.windowEnd, digest: preview.model, messages: preview.messages },
           Boolean(options.json),
-          () => preview.messages.map(textOf).join("\n\n") || "(nothing to post: the window is empty and this digest skips empty windows)",
+          () => {
+            const text = preview.messages.map(textOf).join("\n\n") || "(nothing to post: the window is empty and this digest skips empty windows)";
+            return options.explain && preview.model.storyCount > 0 ? `${text}\n\n${renderExplain(preview.model)}` : text;
+          },
         );
       } finally {
         await app.close();
