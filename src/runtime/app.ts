@@ -14,7 +14,10 @@ import { outletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
 import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
-import { runPollCycle, type PollSummary } from "./poll-cycle.js";
+import { runPollCycle, type PollCycleOptions, type PollSummary } from "./poll-cycle.js";
+import { meteredSenders } from "./operations/metered-senders.js";
+import { noMetrics, type Metrics } from "../domain/metrics.js";
+import type { BriefingConfig } from "../config/config-schema.js";
 
 export interface AppDeps {
   loaded: LoadedConfig;
@@ -23,6 +26,8 @@ export interface AppDeps {
   senderFor: SenderForTarget;
   /** Overrides the configured database file (tests use ":memory:"). */
   databaseFile?: string;
+  /** Where polls, digests and deliveries are counted; nothing is counted without it. */
+  metrics?: Metrics;
 }
 
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
@@ -32,7 +37,13 @@ export interface BriefingApp {
   database: Database.Database;
   relay: OutboxRelay;
   digestDeps: DigestJobDeps;
-  poll(options?: { force?: boolean }): Promise<PollSummary>;
+  /** The config in effect: the one loaded at start, or the last one a reload applied. */
+  config: BriefingConfig;
+  /** Platforms the relay stopped for this process (revoked token), with the reason. */
+  pausedPlatforms(): Map<string, string>;
+  /** Applies a validated config's sources, topics, aliases and digests from the next job on. */
+  reconfigure(config: BriefingConfig): void;
+  poll(options?: PollCycleOptions): Promise<PollSummary>;
   runDigest(index: number): Promise<number>;
   previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
   close(): Promise<void>;
@@ -40,9 +51,9 @@ export interface BriefingApp {
 
 export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
+  const metrics = deps.metrics ?? noMetrics;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
   const store = createSqliteStore(db);
-  const matcher = compileTopicMatcher(config);
   const clusterIndex = createSqliteClusterIndex(db);
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
@@ -55,7 +66,87 @@ export function createApp(deps: AppDeps): BriefingApp {
     timeoutMs: config.poll.timeout,
     maxBytes: config.poll.max_bytes,
     allowPrivateNetworks: config.poll.allow_private_networks,
+    metrics,
   });
+  // What a reload replaces: everything read from sources, topics, aliases, digests and admins.
+  let current = configured(config, store, deps);
+  const pausedPlatforms = new Map<string, string>();
+  const tellOperator = async (about: string, text: string) => {
+    const { notify, notifyFormat } = current;
+    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
+    const now = deps.clock.now().toISOString();
+    const key = `admin:${about}:${now}`;
+    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
+  };
+  const relay = createOutboxRelay({
+    store,
+    senderFor: deps.metrics ? meteredSenders(deps.senderFor, metrics, deps.clock) : deps.senderFor,
+    clock: deps.clock,
+    log: deps.log.child({ job: "deliver" }),
+    onTargetPaused: (target, reason) =>
+      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
+    onPlatformPaused: (platform, reason) => {
+      pausedPlatforms.set(platform, reason);
+      return tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`);
+    },
+  });
+  const digestAt = (index: number) => {
+    const digest = current.config.digests[index];
+    if (!digest) throw new RangeError(`no digest at index ${index}`);
+    return digest;
+  };
+
+  return {
+    store,
+    database: db,
+    relay,
+    get digestDeps() {
+      return current.digestDeps;
+    },
+    get config() {
+      return current.config;
+    },
+    pausedPlatforms: () => new Map(pausedPlatforms),
+    reconfigure(next) {
+      current = configured(next, store, deps);
+    },
+    async poll(options) {
+      const { sources, matcher, alerts } = current;
+      const summary = await runPollCycle(
+        {
+          sources,
+          ingester,
+          matcher,
+          clusterer,
+          store,
+          clock: deps.clock,
+          log: deps.log,
+          metrics,
+          onNewItems: async (items) => void (await alerts(items)),
+        },
+        options,
+      );
+      // Stories older than twice the window can no longer gain members: their lookup keys go.
+      await clusterIndex.prune(deps.clock.now().getTime() - 2 * config.cluster.window);
+      return summary;
+    },
+    async runDigest(index) {
+      const digest = digestAt(index);
+      const id = digestIdOf(digest, index);
+      const enqueued = await runDigest(current.digestDeps, digest, id);
+      metrics.digestBuilt(id, enqueued);
+      return enqueued;
+    },
+    previewDigest: (index, format) => previewDigest(current.digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
+    async close() {
+      await ingester.close();
+      await store.close();
+    },
+  };
+}
+
+/** The parts of the app a config reload rebuilds; the store, ingester, clusterer and relay stay. */
+function configured(config: BriefingConfig, store: Store, deps: AppDeps) {
   const alerts = createAlertJob({
     store,
     clock: deps.clock,
@@ -72,24 +163,6 @@ export function createApp(deps: AppDeps): BriefingApp {
     weight: source.weight,
     everyMs: source.every,
   }));
-  const notify = config.admins.notify ? formatTarget(config.admins.notify) : null;
-  const notifyFormat = config.admins.notify ? formatForPlatform(config.admins.notify) : "text";
-  const tellOperator = async (about: string, text: string) => {
-    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
-    const now = deps.clock.now().toISOString();
-    const key = `admin:${about}:${now}`;
-    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
-  };
-  const relay = createOutboxRelay({
-    store,
-    senderFor: deps.senderFor,
-    clock: deps.clock,
-    log: deps.log.child({ job: "deliver" }),
-    onTargetPaused: (target, reason) =>
-      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
-    onPlatformPaused: (platform, reason) =>
-      tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`),
-  });
   const digestDeps: DigestJobDeps = {
     store,
     clock: deps.clock,
@@ -98,40 +171,13 @@ export function createApp(deps: AppDeps): BriefingApp {
     sources: config.sources,
     defaultTimeZone: config.timezone,
   };
-  const digestAt = (index: number) => {
-    const digest = config.digests[index];
-    if (!digest) throw new RangeError(`no digest at index ${index}`);
-    return digest;
-  };
-
   return {
-    store,
-    database: db,
-    relay,
+    config,
+    matcher: compileTopicMatcher(config),
+    alerts,
+    sources,
     digestDeps,
-    async poll(options) {
-      const summary = await runPollCycle(
-        {
-          sources,
-          ingester,
-          matcher,
-          clusterer,
-          store,
-          clock: deps.clock,
-          log: deps.log,
-          onNewItems: async (items) => void (await alerts(items)),
-        },
-        options,
-      );
-      // Stories older than twice the window can no longer gain members: their lookup keys go.
-      await clusterIndex.prune(deps.clock.now().getTime() - 2 * config.cluster.window);
-      return summary;
-    },
-    runDigest: (index) => runDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index)),
-    previewDigest: (index, format) => previewDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
-    async close() {
-      await ingester.close();
-      await store.close();
-    },
+    notify: config.admins.notify ? formatTarget(config.admins.notify) : null,
+    notifyFormat: config.admins.notify ? formatForPlatform(config.admins.notify) : ("text" as const),
   };
 }

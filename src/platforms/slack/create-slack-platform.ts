@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { RequestListener, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HTTPReceiver, webApi, type App } from "@slack/bolt";
 import type { CommandHandler } from "../../commands/command-handler.js";
@@ -38,8 +38,8 @@ export interface SlackPlatformOptions {
 }
 
 export interface SlackPlatform {
-  /** Checks the bot token (auth.test), then connects (Socket Mode) or listens (HTTP). */
-  start(): Promise<{ mode: "socket" | "http"; port: number | null }>;
+  /** Checks the bot token (auth.test), then connects (Socket Mode) or listens (HTTP, serving `otherRoutes` beside Slack's paths). */
+  start(otherRoutes?: RequestListener): Promise<{ mode: "socket" | "http"; port: number | null }>;
   stop(): Promise<void>;
   /** Delivers outbox messages whose target is `slack:…`; usable before `start`. */
   sender: Sender;
@@ -64,7 +64,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
 
   return {
     sender,
-    async start() {
+    async start(otherRoutes) {
       if (running) throw new BriefingError("config", "the Slack platform is already started");
       const auth = await new webApi.WebClient(botToken, commandClientOptions(slackApiUrl, logger)).auth.test();
       const { app, receiver } = buildSlackApp({
@@ -87,7 +87,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
         log.info({ mode: "socket", team_id: auth.team_id }, "slack connected");
         return { mode: "socket", port: null };
       }
-      const server = createSlackHttpServer({ signingSecret: signingSecret ?? "", clock, log, paths: SLACK_HTTP_PATHS, forward: receiver.requestListener });
+      const server = createSlackHttpServer({ signingSecret: signingSecret ?? "", clock, log, paths: SLACK_HTTP_PATHS, forward: receiver.requestListener, otherRoutes });
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port, options.host, () => resolve());

@@ -18,6 +18,8 @@ export interface CliIo {
   clock: Clock;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   stopSignal: Promise<string>;
+  /** Calls `listener` each time the process is asked to reload its config (SIGHUP); returns an unsubscribe. */
+  onReload?: (listener: () => void) => () => void;
 }
 
 export interface CliContext {

@@ -11,6 +11,7 @@ import { registerMatchCommand } from "./commands/match-command.js";
 import { registerOutboxCommand } from "./commands/outbox-command.js";
 import { registerParseCommand } from "./commands/parse-command.js";
 import { registerPollCommand } from "./commands/poll-command.js";
+import { registerReloadCommand } from "./commands/reload-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
 import { registerSearchCommand } from "./commands/search-command.js";
 
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerOutboxCommand,
     registerDiscordCommand,
     registerConfigCommand,
+    registerReloadCommand,
   ];
   for (const register of commands) {
     register(program, ctx);
