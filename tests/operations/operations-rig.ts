@@ -29,9 +29,9 @@ export interface OperationsRig {
  * The bundled sample config (local feed files) as `briefing run` wires it: app, worker, Prometheus
  * metrics and the operations routes on a loopback port. Nothing is started until the test says so.
  */
-export async function startOperationsRig(options: { env?: Partial<Env>; extraYaml?: string } = {}): Promise<OperationsRig> {
+export async function startOperationsRig(options: { env?: Partial<Env>; editYaml?: (text: string) => string } = {}): Promise<OperationsRig> {
   const file = await sampleConfig();
-  const text = (await readFile(file, "utf8")) + (options.extraYaml ?? "");
+  const text = (options.editYaml ?? ((same: string) => same))(await readFile(file, "utf8"));
   const loaded = parseConfigText(text, file);
   const clock = createManualClock("2026-01-15T02:00:00.000Z");
   const log = createLogger({ level: "silent", secrets: [], pretty: false });

@@ -32,7 +32,7 @@ export function renderStatusPage(model: StatusModel, beat: string): string {
       : `<div class="banner bad">Not ready<ul>${readiness.reasons.map((reason) => `<li>${esc(reason)}</li>`).join("")}</ul></div>`,
     `<div class="counts"><div><b>${model.feeds.length}</b>feeds</div><div><b>${failing}</b>not ok</div><div><b>${outbox.pending}</b>queued</div><div><b>${outbox.failed.length}</b>failed</div><div><b>${outbox.pausedTargets.length + outbox.pausedPlatforms.length}</b>paused</div></div>`,
     `<h2>Feeds</h2>${list(model.feeds, (feed) =>
-      `<div class="row"><span class="tag ${HEALTH_CLASS[feed.health]}">${esc(feed.health)}</span><b>${esc(feed.name ?? feed.id)}</b><span class="small">${esc(feed.id)}</span></div>` +
+      `<div class="row"><span class="tag ${HEALTH_CLASS[feed.health]}">${esc(feed.health)}</span><b>${esc(feed.name ?? feed.id)}</b>${feed.name ? `<span class="small">${esc(feed.id)}</span>` : ""}</div>` +
       `<div class="small">last success ${esc(feed.lastSuccessAt ?? "never")}${feed.failures > 0 ? ` · ${feed.failures} failure(s) in a row` : ""}${feed.pausedUntil && feed.health === "paused" ? ` · paused until ${esc(feed.pausedUntil)}` : ""}</div>` +
       (feed.lastError && feed.health !== "ok" ? `<div class="small">last error: ${esc(feed.lastError)}</div>` : ""),
     )}`,
