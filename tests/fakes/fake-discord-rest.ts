@@ -118,7 +118,22 @@ function putCommands(state: FakeDiscordState, req: FakeRequest, [appId = "", gui
   return ok(commands.map((command) => ({ ...command, id: state.nextId(), application_id: appId, guild_id: guildId, version: state.nextId() })));
 }
 
+function getChannel(state: FakeDiscordState, _req: FakeRequest, [channelId = ""]: string[]): FakeResponse {
+  if (!state.channels.has(channelId)) return fail(404, 10003, "Unknown Channel");
+  if (state.forbiddenChannels.has(channelId)) return fail(403, 50001, "Missing Access");
+  return ok({ id: channelId, type: 0, guild_id: state.guildId, name: `channel-${channelId.slice(-4)}` });
+}
+
+function getWebhook(state: FakeDiscordState, _req: FakeRequest, [id = "", token = ""]: string[]): FakeResponse {
+  const webhook = state.webhooks.get(id);
+  if (!webhook || !state.channels.has(webhook.channelId)) return fail(404, 10015, "Unknown Webhook");
+  if (webhook.token !== token) return fail(401, 50027, "Invalid Webhook Token");
+  return ok({ id, type: 1, channel_id: webhook.channelId, guild_id: state.guildId, name: "briefing" });
+}
+
 const ROUTES: Route[] = [
+  ["GET", /^\/channels\/(\d+)$/, true, getChannel],
+  ["GET", /^\/webhooks\/(\d+)\/([^/]+)$/, false, getWebhook],
   ["GET", /^\/gateway\/bot$/, true, (s) => ok({ url: s.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
   ["GET", /^\/gateway$/, false, (s) => ok({ url: s.gatewayUrl })],
   ["GET", /^\/users\/@me$/, true, (s) => ok({ id: s.botUserId, username: "briefing-bot", discriminator: "0000", avatar: null, bot: true })],

@@ -97,7 +97,7 @@ describe("/status", () => {
     expect(body).toMatch(/slack\s*2 watch/);
 
     // Readable on a phone: nothing wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(Number(await page.evaluate("document.documentElement.scrollWidth"))).toBeLessThanOrEqual(390);
     const html = await page.content();
     for (const secret of [STATUS_TOKEN, SLACK_BOT_TOKEN, FEED_SECRET, "secret body"]) expect(html, secret).not.toContain(secret);
     expect(await page.locator("script").count()).toBe(0);

@@ -6,6 +6,7 @@ import { registerClusterCommand } from "./commands/cluster-command.js";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDigestCommand } from "./commands/digest-command.js";
 import { registerDiscordCommand } from "./commands/discord-command.js";
+import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerFeedsCommand } from "./commands/feeds-command.js";
 import { registerMatchCommand } from "./commands/match-command.js";
 import { registerOutboxCommand } from "./commands/outbox-command.js";
@@ -41,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerDiscordCommand,
     registerConfigCommand,
     registerReloadCommand,
+    registerDoctorCommand,
   ];
   for (const register of commands) {
     register(program, ctx);
@@ -48,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: "user" });
-    return EXIT.ok;
+    return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

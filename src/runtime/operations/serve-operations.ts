@@ -15,7 +15,7 @@ export interface OperationsDeps {
   app: BriefingApp;
   worker: Worker;
   prometheus: PrometheusMetrics;
-  env: Pick<Env, "STATUS_TOKEN" | "SLACK_BOT_TOKEN" | "DISCORD_TOKEN" | "DISCORD_APPLICATION_ID">;
+  env: Partial<Pick<Env, "STATUS_TOKEN" | "SLACK_BOT_TOKEN" | "DISCORD_TOKEN" | "DISCORD_APPLICATION_ID">>;
   clock: Clock;
   log: Logger;
   /** What the platforms reported when they started; null until then. */
