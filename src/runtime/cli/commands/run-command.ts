@@ -31,7 +31,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
           rebuildHandler(config);
         },
         current: () => app.config,
-        log,
+        log: ctx.logger(),
       });
       const stopListening = ctx.io.onReload?.(() => void reload());
       const runFile = await writeRunFile(app.config.storage.path, process.pid);
