@@ -33,16 +33,24 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
         current: () => app.config,
         log: ctx.logger(),
       });
-      const stopListening = ctx.io.onReload?.(() => void reload());
-      const runFile = await writeRunFile(app.config.storage.path, process.pid);
+      let running = false;
+      // Listened for from the start: an unhandled SIGHUP would end the process.
+      const stopListening = ctx.io.onReload?.(() => (running ? void reload() : log.warn("reload asked while starting; ignored, ask again once running")));
+      let runFile: { remove(): Promise<void> } | null = null;
       let operations: Awaited<ReturnType<typeof listenForOperations>> | null = null;
       try {
         log.info({ config: loaded.file, sources: loaded.config.sources.length, digests: loaded.config.digests.length }, "starting");
         const listening = await platforms.start(routes);
         started = listening;
         // The Slack receiver serves the operations routes in HTTP mode; otherwise they get PORT alone.
-        if (listening.slack?.mode !== "http") operations = await listenForOperations(routes, env.PORT);
+        if (listening.slack?.mode !== "http") operations = await listenForOperations(routes, env.PORT).catch(async (error: unknown) => {
+          await platforms.stop();
+          throw error;
+        });
+        // Written once this process owns the port, so a second bot that fails to start leaves it alone.
+        runFile = await writeRunFile(app.config.storage.path, process.pid);
         await worker.start();
+        running = true;
         log.info({ slack: listening.slack, discord: listening.discord, http_port: operations?.port ?? listening.slack?.port }, "running; Ctrl-C stops");
         const signal = await ctx.io.stopSignal;
         log.info({ signal }, "stopping: finishing the work in hand");
@@ -52,7 +60,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       } finally {
         stopListening?.();
         await operations?.close();
-        await runFile.remove();
+        await runFile?.remove();
         await app.close();
       }
       log.info("stopped");
