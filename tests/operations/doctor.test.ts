@@ -90,12 +90,13 @@ describe("briefing doctor", () => {
     for (const secret of [wrongSlack, wrongDiscord, SLACK_TOKEN]) expect(stdout + stderr).not.toContain(secret);
   });
 
-  it("finds a missing channel, a channel without the bot, a forbidden channel, an unset webhook and missing scopes", async () => {
+  it("finds a missing channel, a channel without the bot, a forbidden or read-only channel, an unset webhook and missing scopes", async () => {
     const forbidden = discord.otherChannelId;
     discord.forbiddenChannels.add(forbidden);
+    discord.readOnlyChannels.add(discord.channelId);
     const scoped = await startFakeSlackApi({ botToken: SLACK_TOKEN, scopes: ["chat:write", "commands"], channels: [{ id: "C0NEWS", name: "news" }, { id: "C0QUIET", name: "quiet", isMember: false }] });
     try {
-      const file = await config({ digests: ["slack:#gone", "slack:#quiet", "discord:1300000000000009999", `discord:${forbidden}`, "discord-webhook:DISCORD_WEBHOOK_UNSET"] });
+      const file = await config({ digests: ["slack:#gone", "slack:#quiet", "discord:1300000000000009999", `discord:${forbidden}`, `discord:${discord.channelId}`, "discord-webhook:DISCORD_WEBHOOK_UNSET"] });
       const { code, stdout } = await runCliCaptured(["doctor", "--config", file, "--json"], { env: { ...goodEnv(), SLACK_API_URL: scoped.apiUrl } });
       expect(code).toBe(1);
       const report = JSON.parse(stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean; detail: string; fix?: string }> };
@@ -106,11 +107,13 @@ describe("briefing doctor", () => {
       expect(failed["slack scopes"]?.detail).toMatch(/missing im:write, users:read, channels:read/);
       expect(failed["discord channel 1300000000000009999"]?.detail).toBe("no such channel");
       expect(failed[`discord channel ${forbidden}`]?.detail).toMatch(/may not see or post/);
+      expect(failed[`discord channel ${discord.channelId}`]?.detail).toMatch(/the bot lacks Send Messages$/);
       expect(failed["discord webhook DISCORD_WEBHOOK_UNSET"]?.detail).toBe("DISCORD_WEBHOOK_UNSET is not set");
       expect(report.checks.find((check) => check.name === "slack token")?.ok).toBe(true);
       expect(report.checks.every((check) => check.ok || (check.fix ?? "").length > 0)).toBe(true);
     } finally {
       discord.forbiddenChannels.delete(forbidden);
+      discord.readOnlyChannels.delete(discord.channelId);
       await scoped.close();
     }
   });

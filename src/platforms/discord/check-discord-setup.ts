@@ -3,6 +3,7 @@ import type { SetupCheck } from "../../domain/setup-check.js";
 import { createDiscordRest } from "./discord-rest.js";
 import type { DiscordLog } from "./discord-log.js";
 import { parseWebhookUrl } from "./webhook-url.js";
+import { botPermissionsIn, missingPostingPermissions, type GuildChannel } from "./channel-permissions.js";
 
 export interface DiscordSetupOptions {
   /** DISCORD_TOKEN; null when only webhooks are configured. */
@@ -23,7 +24,7 @@ export async function checkDiscordSetup(options: DiscordSetupOptions): Promise<S
     try {
       const me = (await rest.get(Routes.user("@me"))) as { username?: string; id?: string };
       checks.push({ name: "discord token", ok: true, detail: `logged in as ${me.username ?? "?"} (${me.id ?? "?"})` });
-      for (const channelId of options.channelIds) checks.push(await checkChannel(rest, channelId));
+      for (const channelId of options.channelIds) checks.push(await checkChannel(rest, channelId, me.id ?? ""));
     } catch (error) {
       checks.push({ name: "discord token", ok: false, detail: `/users/@me failed: ${discordError(error)}`, fix: "set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token)" });
     }
@@ -36,11 +37,15 @@ export async function checkDiscordSetup(options: DiscordSetupOptions): Promise<S
   return checks;
 }
 
-async function checkChannel(rest: REST, channelId: string): Promise<SetupCheck> {
+async function checkChannel(rest: REST, channelId: string, botId: string): Promise<SetupCheck> {
   const name = `discord channel ${channelId}`;
   try {
-    const channel = (await rest.get(Routes.channel(channelId))) as { name?: string };
-    return { name, ok: true, detail: `#${channel.name ?? channelId} is visible to the bot` };
+    const channel = (await rest.get(Routes.channel(channelId))) as GuildChannel & { name?: string };
+    const label = `#${channel.name ?? channelId}`;
+    const permissions = await botPermissionsIn(rest, channel, botId);
+    const missing = permissions === null ? [] : missingPostingPermissions(permissions);
+    if (missing.length > 0) return { name, ok: false, detail: `${label}: the bot lacks ${missing.join(", ")}`, fix: "grant them to the bot's role in the channel's settings (Permissions)" };
+    return { name, ok: true, detail: `${label}: the bot may post` };
   } catch (error) {
     const status = error instanceof DiscordAPIError ? error.status : null;
     if (status === 404) return { name, ok: false, detail: "no such channel", fix: "check the digest's `to:` (right-click the channel → Copy Channel ID)" };
