@@ -34,6 +34,8 @@ export interface Platforms {
    * `otherRoutes` are served on the Slack receiver's port when Slack runs in HTTP mode.
    */
   start(otherRoutes?: RequestListener): Promise<StartedPlatforms>;
+  /** Each chat platform with credentials: null when commands reach the bot, else why not. */
+  connectionProblems(): Array<{ platform: string; problem: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,12 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
         started.discord = true;
       }
       return started;
+    },
+    connectionProblems() {
+      return [
+        ...(slack ? [{ platform: "slack", problem: slack.connectionProblem() }] : []),
+        ...(discord ? [{ platform: "discord", problem: discord.connectionProblem() }] : []),
+      ];
     },
     async stop() {
       await Promise.all([slack?.stop(), discord?.stop()]);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { DeliveryError } from "../../src/outbox/index.js";
 import { startOperationsRig, type OperationsRig } from "./operations-rig.js";
 
 const rigs: OperationsRig[] = [];
@@ -58,18 +59,24 @@ describe("/readyz", () => {
     expect(answer.body).toContain("store unreachable");
   });
 
-  it("is 503 naming each configured platform that has not connected", async () => {
-    const { baseUrl, worker, setStarted } = await rig({ env: { SLACK_BOT_TOKEN: "xoxb-1-2-abc", DISCORD_TOKEN: "d.t.x", DISCORD_APPLICATION_ID: "1300000000000000000" } });
+  it("is 503 naming each chat platform that is not connected, or was stopped for a revoked token", async () => {
+    const revokedSlack = { send: async () => Promise.reject(new DeliveryError("permanent", "slack token_revoked", { scope: "platform" })) };
+    const { baseUrl, worker, setConnections, app } = await rig({ senders: { slack: revokedSlack } });
     await worker.start();
+    setConnections([{ platform: "slack", problem: "not started" }, { platform: "discord", problem: "gateway reconnecting" }]);
     const starting = await get(`${baseUrl}/readyz`);
     expect(starting.status).toBe(503);
-    expect(starting.body).toContain("slack not connected: still starting");
-    expect(starting.body).toContain("discord not connected: still starting");
-    setStarted({ slack: { mode: "socket", port: null }, discord: false });
-    const half = await get(`${baseUrl}/readyz`);
-    expect(half.body).not.toContain("slack not connected");
-    expect(half.body).toContain("discord not connected");
-    setStarted({ slack: { mode: "socket", port: null }, discord: true });
+    expect(starting.body).toContain("slack not connected: not started");
+    expect(starting.body).toContain("discord not connected: gateway reconnecting");
+    setConnections([{ platform: "slack", problem: null }, { platform: "discord", problem: null }]);
     expect((await get(`${baseUrl}/readyz`)).status).toBe(200);
+
+    // The relay stops a platform whose token was revoked; readiness says so until a restart.
+    await app.store.enqueue([{ key: "k", target: "slack:#news", group: "k", part: 0, payload: { kind: "text", text: "x" } }], "2026-01-15T02:00:00.000Z");
+    await app.relay.drain();
+    const revoked = await get(`${baseUrl}/readyz`);
+    expect(revoked.status).toBe(503);
+    expect(revoked.body).toMatch(/^slack not connected: .*token_revoked/m);
+    expect(revoked.body).not.toContain("discord");
   });
 });

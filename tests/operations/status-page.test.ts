@@ -31,13 +31,14 @@ beforeAll(async () => {
   feeds = await startFeedServer();
   feeds.route("/broken.xml", (_req, res) => void res.writeHead(503).end("down"));
   rig = await startOperationsRig({
-    env: { STATUS_TOKEN, SLACK_BOT_TOKEN },
+    statusToken: STATUS_TOKEN,
     editYaml: (text) =>
       text
         .replace("sources:\n", `sources:\n  - { id: broken-wire, name: Broken Wire, url: "${feeds.url("/broken.xml")}?key=${FEED_SECRET}" }\n`)
         .replace("poll:\n  every: 10m", "poll:\n  every: 10m\n  allow_private_networks: true"),
   });
   await rig.worker.start();
+  rig.setConnections([{ platform: "slack", problem: "socket reconnecting" }]);
   const now = rig.clock.now().toISOString();
   const { store } = rig.app;
   await store.enqueue([{ key: "k1", target: "slack:#news", group: "k1", part: 0, payload: { kind: "text", text: `secret body ${SLACK_BOT_TOKEN}` } }], now);
@@ -84,7 +85,7 @@ describe("/status", () => {
     expect(response?.status()).toBe(200);
     const body = await page.locator("body").innerText();
     expect(body).toContain("Not ready");
-    expect(body).toMatch(/slack not connected/);
+    expect(body).toMatch(/slack not connected: socket reconnecting/);
     for (const id of ["policy-wire", "chip-daily", "zh-tech"]) expect(body).toContain(id);
     expect(body).toMatch(/FAILING\s*Broken Wire/);
     expect(body).toMatch(/last error: .*503/);

@@ -41,6 +41,8 @@ export interface SlackPlatform {
   /** Checks the bot token (auth.test), then connects (Socket Mode) or listens (HTTP, serving `otherRoutes` beside Slack's paths). */
   start(otherRoutes?: RequestListener): Promise<{ mode: "socket" | "http"; port: number | null }>;
   stop(): Promise<void>;
+  /** Why commands cannot reach the bot now (not started, socket reconnecting), or null when they can. */
+  connectionProblem(): string | null;
   /** Delivers outbox messages whose target is `slack:…`; usable before `start`. */
   sender: Sender;
 }
@@ -61,9 +63,11 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   });
   const sender = createSlackSender({ client: sendClient, clock, log, pacer: createChannelPacer({ clock, ...options.pacing }) });
   let running: { app: App; server: Server | null } | null = null;
+  let socketProblem: string | null = null;
 
   return {
     sender,
+    connectionProblem: () => (running ? socketProblem : "not started"),
     async start(otherRoutes) {
       if (running) throw new BriefingError("config", "the Slack platform is already started");
       const auth = await new webApi.WebClient(botToken, commandClientOptions(slackApiUrl, logger)).auth.test();
@@ -82,7 +86,11 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
         logger,
       });
       if (!(receiver instanceof HTTPReceiver)) {
+        receiver.client.on("connected", () => void (socketProblem = null));
+        receiver.client.on("reconnecting", () => void (socketProblem = "socket reconnecting"));
+        receiver.client.on("disconnected", () => void (socketProblem = "socket disconnected"));
         await app.start();
+        socketProblem = null;
         running = { app, server: null };
         log.info({ mode: "socket", team_id: auth.team_id }, "slack connected");
         return { mode: "socket", port: null };

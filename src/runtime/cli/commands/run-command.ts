@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
 import { createWorker } from "../../worker.js";
-import type { StartedPlatforms } from "../../platforms.js";
 import { createConfigReloader } from "../../operations/config-reloader.js";
 import { listenForOperations } from "../../operations/operations-server.js";
 import { outboxGauges } from "../../operations/outbox-gauges.js";
@@ -22,8 +21,15 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       const log = ctx.logger().child({ job: "run" });
       const env = ctx.env();
       const worker = createWorker({ app, config: loaded.config, log: ctx.logger(), now: () => ctx.io.clock.now() });
-      let started: StartedPlatforms | null = null;
-      const routes = operationsRoutesFor({ app, worker, prometheus, env, clock: ctx.io.clock, log: ctx.logger(), started: () => started });
+      const routes = operationsRoutesFor({
+        app,
+        worker,
+        prometheus,
+        statusToken: env.STATUS_TOKEN,
+        clock: ctx.io.clock,
+        log: ctx.logger(),
+        connections: () => platforms.connectionProblems(),
+      });
       const reload = createConfigReloader({
         load: () => ctx.loadConfig(options.config),
         apply: async (config) => {
@@ -41,7 +47,6 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       try {
         log.info({ config: loaded.file, sources: loaded.config.sources.length, digests: loaded.config.digests.length }, "starting");
         const listening = await platforms.start(routes);
-        started = listening;
         // The Slack receiver serves the operations routes in HTTP mode; otherwise they get PORT alone.
         if (listening.slack?.mode !== "http") operations = await listenForOperations(routes, env.PORT).catch(async (error: unknown) => {
           await platforms.stop();
