@@ -19,7 +19,7 @@ function stderrShows(bot: BriefingProcess, pattern: RegExp, what: string): Promi
 }
 
 describe("reloading a running bot", () => {
-  it("`briefing reload` and SIGHUP apply a good config; a bad one is refused with its problems and the bot keeps running", async () => {
+  it("serves /healthz and /readyz; `briefing reload` and SIGHUP apply a good config; a bad one is refused with its problems and the bot keeps running", async () => {
     const config = await sampleConfig();
     const database = path.join(path.dirname(config), "briefing.db");
     expect((await runCliCaptured(["reload", "--config", config])).stderr).toMatch(/no running bot found/);
@@ -27,6 +27,10 @@ describe("reloading a running bot", () => {
     const bot = spawnBriefing(["run", "--config", config]);
     try {
       await stderrShows(bot, /running; Ctrl-C stops/, "the bot start");
+      // PORT=0: the endpoints listen on a free port, which the start line names.
+      const port = Number(/"http_port":(\d+)/.exec(bot.stderr())?.[1]);
+      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok\n");
+      expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).text()).toBe("ready\n");
       const good = (await readFile(config, "utf8")).replace("topics:\n", "topics:\n  - { id: quantum, name: Quantum, query: 'quantum' }\n");
       await writeFile(config, good);
       const asked = await runCliCaptured(["reload", "--config", config]);
