@@ -93,7 +93,8 @@ describe("/status", () => {
     expect(body).toContain("channel_not_found: the channel was deleted");
     expect(body).toContain("briefing outbox retry");
     expect(body).toMatch(/daily\s*console/);
-    expect(body).toMatch(/next run 2026-01-16T01:00:00\.000Z/);
+    expect(body).toMatch(/next run Fri 16 Jan 2026, 09:00 Asia\/Shanghai/);
+    expect(await page.locator("time").first().getAttribute("datetime")).toBe("2026-01-16T01:00:00.000Z");
     expect(body).toMatch(/discord\s*1 watch/);
     expect(body).toMatch(/slack\s*2 watch/);
 

@@ -1,4 +1,5 @@
 import { encode } from "html-entities";
+import { formatDayTime } from "../../render/format-date.js";
 import type { StatusModel } from "./status-model.js";
 
 const esc = (value: string | number | null | undefined): string => encode(value === null || value === undefined ? "—" : String(value));
@@ -48,7 +49,7 @@ export function renderStatusPage(model: StatusModel, beat: string): string {
         )}`
       : "",
     `<h2>Digests</h2>${list(model.digests, (digest) =>
-      `<div class="row"><b>${esc(digest.id)}</b><span>${esc(digest.target)}</span></div><div class="small">next run ${esc(digest.nextRunAt ?? "none")} · <code>${esc(digest.schedule)}</code> ${esc(digest.timeZone)}</div>`,
+      `<div class="row"><b>${esc(digest.id)}</b><span>${esc(digest.target)}</span></div><div class="small">next run ${digest.nextRunAt ? `<time datetime="${esc(digest.nextRunAt)}">${esc(formatDayTime(digest.nextRunAt, digest.timeZone))}</time>` : "none"} ${esc(digest.timeZone)} · <code>${esc(digest.schedule)}</code></div>`,
       "No digests configured.",
     )}`,
     `<h2>Watches</h2>${list(model.watches, (entry) => `<div class="row"><b>${esc(entry.platform)}</b><span>${esc(entry.count)} watch(es)</span></div>`, "No watches yet.")}`,
