@@ -2,7 +2,8 @@
  * Polls N local feeds (default 10,000, ~30 KB each, with ETags) twice through the real ingester:
  * cold (200s, parsed) and warm (304s). Prints wall time, feeds/s, bytes read and peak RSS, beside
  * this run's own floor: raw undici fetching plus bare rss-parser parsing of the same feeds.
- * Usage: npm run bench:poll -- [feeds] [--hosts N] [--concurrency N] [--per-host N] [--workers N] [--heap-mb N]
+ * Metrics are recorded as `briefing run` records them (Prometheus); `--no-metrics` measures without.
+ * Usage: npm run bench:poll -- [feeds] [--hosts N] [--concurrency N] [--per-host N] [--workers N] [--heap-mb N] [--no-metrics]
  */
 import { execFileSync, fork, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -14,6 +15,7 @@ import * as ingest from "../src/ingest/index.js";
 import type { Fetcher } from "../src/ingest/fetcher.js";
 import { feedTemplate, serveFeeds } from "./poll-feeds.js";
 import { rawFetch, rawParse } from "./poll-floor.js";
+import { createPrometheusMetrics } from "../src/runtime/operations/prometheus-metrics.js";
 
 const fromSources = import.meta.url.endsWith(".ts");
 
@@ -68,8 +70,9 @@ async function main(): Promise<void> {
     },
     close: () => http.close(),
   };
+  const prometheus = process.argv.includes("--no-metrics") ? null : createPrometheusMetrics();
   const ingester = ingest.createIngester({
-    clock: systemClock, defaultIntervalMs: 600_000, httpFetcher: counting,
+    clock: systemClock, defaultIntervalMs: 600_000, httpFetcher: counting, metrics: prometheus?.metrics,
     concurrency: settings.concurrency, perHostConcurrency: settings.perHost, parseWorkers: settings.workers, parseMaxHeapMb: settings.heapMb,
   });
 
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
       sources.map((source, index) => ({ source, state: states[index]!, index })),
       (result, job) => {
         states[job.index] = result.state;
+        prometheus?.metrics.pollDone(result.status);
         tally[result.status]++;
         tally.items += result.items.length;
       },
@@ -120,7 +124,7 @@ async function main(): Promise<void> {
   const row = (seconds: number) => ({ "wall s": seconds.toFixed(2), "feeds/s": Math.round(count / seconds) });
   console.log(`\nbench:poll — ${count} feeds on ${hosts} host names (loopback), ${availableParallelism()} cores;`);
   console.log(fromSources ? "run from TypeScript sources (tsc failed): RSS includes tsx" : "compiled with tsc and run on plain node, as in production");
-  console.log(`ingester: concurrency ${settings.concurrency}, per host ${settings.perHost}, ${settings.workers} parser threads of ${settings.heapMb} MB heap\n`);
+  console.log(`ingester: concurrency ${settings.concurrency}, per host ${settings.perHost}, ${settings.workers} parser threads of ${settings.heapMb} MB heap; metrics ${prometheus ? "on" : "off"}\n`);
   console.table({
     "bot cold (200 + parse)": { ...row(cold.seconds), "CPU s": cold.cpu.toFixed(1), "main busy": `${Math.round(cold.mainBusy * 100)}%`, "bytes read": mb(cold.bytes), fetched: cold.fetched, "304": cold["not-modified"], failed: cold.failed },
     "bot warm (304)": { ...row(warm.seconds), "CPU s": warm.cpu.toFixed(1), "main busy": `${Math.round(warm.mainBusy * 100)}%`, "bytes read": mb(warm.bytes), fetched: warm.fetched, "304": warm["not-modified"], failed: warm.failed },

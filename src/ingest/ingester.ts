@@ -1,5 +1,6 @@
 import type { Clock } from "../domain/clock.js";
 import type { FeedItem } from "../domain/item.js";
+import type { Metrics } from "../domain/metrics.js";
 import type { SourceState } from "../domain/source-state.js";
 import type { Resolver } from "./address-guard.js";
 import { classifyFetchError } from "./classify-fetch-error.js";
@@ -80,6 +81,8 @@ export interface IngesterOptions {
   /** Replace the HTTP or file fetcher (tests, other transports). */
   httpFetcher?: Fetcher | undefined;
   fileFetcher?: Fetcher | undefined;
+  /** Told how long each fetch took. */
+  metrics?: Metrics | undefined;
 }
 
 /** The longest a quiet feed waits between polls unless configured: how late a watch alert can be. */
@@ -124,6 +127,16 @@ export function createIngester(options: IngesterOptions): Ingester {
     };
   };
 
+  const timed = async <T>(fetching: Promise<T>): Promise<T> => {
+    if (!options.metrics) return fetching;
+    const started = clock.now().getTime();
+    try {
+      return await fetching;
+    } finally {
+      options.metrics.fetchSeconds((clock.now().getTime() - started) / 1000);
+    }
+  };
+
   const ingester: Ingester = {
     isDue(source, state) {
       return isDue(state, sourceLocation(source), clock.now());
@@ -139,7 +152,7 @@ export function createIngester(options: IngesterOptions): Ingester {
       try {
         releaseGlobal = await global.acquire();
         const fetcher = source.url ? http : files;
-        const outcome = await fetcher.fetch(target, { etag: state.etag, lastModified: state.lastModified });
+        const outcome = await timed(fetcher.fetch(target, { etag: state.etag, lastModified: state.lastModified }));
         // Politeness is about the server: the host slot is free once the body is in.
         releaseHost();
         const now = clock.now();

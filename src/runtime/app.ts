@@ -14,7 +14,10 @@ import { createOutletNames, type OutletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
 import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
-import { runPollCycle, type PollSummary } from "./poll-cycle.js";
+import { runPollCycle, type PollCycleOptions, type PollSummary } from "./poll-cycle.js";
+import { meteredSenders } from "./operations/metered-senders.js";
+import { noMetrics, type Metrics } from "../domain/metrics.js";
+import type { BriefingConfig } from "../config/config-schema.js";
 
 export interface AppDeps {
   loaded: LoadedConfig;
@@ -23,6 +26,8 @@ export interface AppDeps {
   senderFor: SenderForTarget;
   /** Overrides the configured database file (tests use ":memory:"). */
   databaseFile?: string;
+  /** Where polls, digests and deliveries are counted; nothing is counted without it. */
+  metrics?: Metrics;
 }
 
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
@@ -33,8 +38,14 @@ export interface BriefingApp {
   relay: OutboxRelay;
   digestDeps: DigestJobDeps;
   /** Outlet names for alerts and search, with feed titles learnt as sources are polled. */
-  outlets: OutletNames;
-  poll(options?: { force?: boolean }): Promise<PollSummary>;
+  readonly outlets: OutletNames;
+  /** The config in effect: the one loaded at start, or the last one a reload applied. */
+  config: BriefingConfig;
+  /** Platforms the relay stopped for this process (revoked token), with the reason. */
+  pausedPlatforms(): Map<string, string>;
+  /** Applies a validated config's sources, topics, aliases and digests from the next job on. */
+  reconfigure(config: BriefingConfig): void;
+  poll(options?: PollCycleOptions): Promise<PollSummary>;
   runDigest(index: number): Promise<number>;
   previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
   close(): Promise<void>;
@@ -42,9 +53,9 @@ export interface BriefingApp {
 
 export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
+  const metrics = deps.metrics ?? noMetrics;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
   const store = createSqliteStore(db);
-  const matcher = compileTopicMatcher(config);
   const clusterIndex = createSqliteClusterIndex(db);
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
@@ -57,7 +68,92 @@ export function createApp(deps: AppDeps): BriefingApp {
     timeoutMs: config.poll.timeout,
     maxBytes: config.poll.max_bytes,
     allowPrivateNetworks: config.poll.allow_private_networks,
+    metrics,
   });
+  // What a reload replaces: everything read from sources, topics, aliases, digests and admins.
+  let current = configured(config, store, deps);
+  const pausedPlatforms = new Map<string, string>();
+  const tellOperator = async (about: string, text: string) => {
+    const { notify, notifyFormat } = current;
+    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
+    const now = deps.clock.now().toISOString();
+    const key = `admin:${about}:${now}`;
+    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
+  };
+  const relay = createOutboxRelay({
+    store,
+    senderFor: deps.metrics ? meteredSenders(deps.senderFor, metrics, deps.clock) : deps.senderFor,
+    clock: deps.clock,
+    log: deps.log.child({ job: "deliver" }),
+    onTargetPaused: (target, reason) =>
+      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
+    onPlatformPaused: (platform, reason) => {
+      pausedPlatforms.set(platform, reason);
+      return tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`);
+    },
+  });
+  const digestAt = (index: number) => {
+    const digest = current.config.digests[index];
+    if (!digest) throw new RangeError(`no digest at index ${index}`);
+    return digest;
+  };
+
+  return {
+    store,
+    database: db,
+    relay,
+    get digestDeps() {
+      return current.digestDeps;
+    },
+    get config() {
+      return current.config;
+    },
+    get outlets() {
+      return current.outlets;
+    },
+    pausedPlatforms: () => new Map(pausedPlatforms),
+    reconfigure(next) {
+      current = configured(next, store, deps);
+    },
+    async poll(options) {
+      const { sources, matcher, alerts, outlets } = current;
+      outlets.learn(await store.listSourceStates());
+      const summary = await runPollCycle(
+        {
+          sources,
+          ingester,
+          matcher,
+          clusterer,
+          store,
+          clock: deps.clock,
+          log: deps.log,
+          metrics,
+          onNewItems: async (items) => void (await alerts(items)),
+        },
+        options,
+      );
+      // Stories older than twice the window can no longer gain members: their lookup keys go.
+      await clusterIndex.prune(deps.clock.now().getTime() - 2 * config.cluster.window);
+      outlets.learn(await store.listSourceStates());
+      return summary;
+    },
+    async runDigest(index) {
+      const digest = digestAt(index);
+      const id = digestIdOf(digest, index);
+      const enqueued = await runDigest(current.digestDeps, digest, id);
+      metrics.digestBuilt(id, enqueued);
+      return enqueued;
+    },
+    previewDigest: (index, format) => previewDigest(current.digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
+    async close() {
+      await ingester.close();
+      await store.close();
+    },
+  };
+}
+
+/** The parts of the app a config reload rebuilds; the store, ingester, clusterer and relay stay. */
+function configured(config: BriefingConfig, store: Store, deps: AppDeps) {
   const outlets = createOutletNames(config);
   const alerts = createAlertJob({
     store,
@@ -75,24 +171,6 @@ export function createApp(deps: AppDeps): BriefingApp {
     weight: source.weight,
     everyMs: source.every,
   }));
-  const notify = config.admins.notify ? formatTarget(config.admins.notify) : null;
-  const notifyFormat = config.admins.notify ? formatForPlatform(config.admins.notify) : "text";
-  const tellOperator = async (about: string, text: string) => {
-    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
-    const now = deps.clock.now().toISOString();
-    const key = `admin:${about}:${now}`;
-    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
-  };
-  const relay = createOutboxRelay({
-    store,
-    senderFor: deps.senderFor,
-    clock: deps.clock,
-    log: deps.log.child({ job: "deliver" }),
-    onTargetPaused: (target, reason) =>
-      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
-    onPlatformPaused: (platform, reason) =>
-      tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`),
-  });
   const digestDeps: DigestJobDeps = {
     store,
     clock: deps.clock,
@@ -101,43 +179,14 @@ export function createApp(deps: AppDeps): BriefingApp {
     sources: config.sources,
     defaultTimeZone: config.timezone,
   };
-  const digestAt = (index: number) => {
-    const digest = config.digests[index];
-    if (!digest) throw new RangeError(`no digest at index ${index}`);
-    return digest;
-  };
-
   return {
-    store,
-    database: db,
-    relay,
+    config,
+    matcher: compileTopicMatcher(config),
+    alerts,
+    sources,
     digestDeps,
     outlets,
-    async poll(options) {
-      outlets.learn(await store.listSourceStates());
-      const summary = await runPollCycle(
-        {
-          sources,
-          ingester,
-          matcher,
-          clusterer,
-          store,
-          clock: deps.clock,
-          log: deps.log,
-          onNewItems: async (items) => void (await alerts(items)),
-        },
-        options,
-      );
-      // Stories older than twice the window can no longer gain members: their lookup keys go.
-      await clusterIndex.prune(deps.clock.now().getTime() - 2 * config.cluster.window);
-      outlets.learn(await store.listSourceStates());
-      return summary;
-    },
-    runDigest: (index) => runDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index)),
-    previewDigest: (index, format) => previewDigest(digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
-    async close() {
-      await ingester.close();
-      await store.close();
-    },
+    notify: config.admins.notify ? formatTarget(config.admins.notify) : null,
+    notifyFormat: config.admins.notify ? formatForPlatform(config.admins.notify) : ("text" as const),
   };
 }

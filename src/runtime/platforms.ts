@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import type { CommandHandler } from "../commands/index.js";
 import type { Env } from "../config/env.js";
 import type { BriefingConfig } from "../config/config-schema.js";
@@ -28,8 +29,13 @@ export interface PlatformsOptions {
 /** The platforms this deployment has credentials for; the console is always there. */
 export interface Platforms {
   senderFor: SenderForTarget;
-  /** Starts the command listeners (Slack receiver, Discord gateway). Only `briefing run` needs them. */
-  start(): Promise<StartedPlatforms>;
+  /**
+   * Starts the command listeners (Slack receiver, Discord gateway). Only `briefing run` needs them.
+   * `otherRoutes` are served on the Slack receiver's port when Slack runs in HTTP mode.
+   */
+  start(otherRoutes?: RequestListener): Promise<StartedPlatforms>;
+  /** Each chat platform with credentials: null when commands reach the bot, else why not. */
+  connectionProblems(): Array<{ platform: string; problem: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -79,13 +85,19 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
       if (target.startsWith("discord")) return discord?.sender ?? (target.startsWith("discord-webhook:") ? webhookOnly : null);
       return null;
     },
-    async start() {
-      const started: StartedPlatforms = { slack: slack ? await slack.start() : null, discord: false };
+    async start(otherRoutes) {
+      const started: StartedPlatforms = { slack: slack ? await slack.start(otherRoutes) : null, discord: false };
       if (discord) {
         await discord.start();
         started.discord = true;
       }
       return started;
+    },
+    connectionProblems() {
+      return [
+        ...(slack ? [{ platform: "slack", problem: slack.connectionProblem() }] : []),
+        ...(discord ? [{ platform: "discord", problem: discord.connectionProblem() }] : []),
+      ];
     },
     async stop() {
       await Promise.all([slack?.stop(), discord?.stop()]);

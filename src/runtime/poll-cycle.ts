@@ -1,7 +1,8 @@
 import type { Clock } from "../domain/clock.js";
+import { noMetrics, type Metrics } from "../domain/metrics.js";
 import type { FeedItem } from "../domain/item.js";
 import type { StoredItem } from "../domain/story.js";
-import type { SourceState } from "../domain/source-state.js";
+import { isPaused, type SourceState } from "../domain/source-state.js";
 import { looksLikeReissue, redactUrl, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
@@ -18,6 +19,14 @@ export interface PollCycleDeps {
   log: Logger;
   /** Called with the items a poll stored for the first time; not called for a source's first poll. */
   onNewItems?: (items: StoredItem[]) => Promise<void>;
+  metrics?: Metrics;
+}
+
+export interface PollCycleOptions {
+  /** Poll every source, due or not. */
+  force?: boolean;
+  /** Told how many sources are due, then after each one is done. */
+  onProgress?: (progress: { done: number; total: number; failed: number }) => void;
 }
 
 export interface PollSummary {
@@ -31,7 +40,7 @@ export interface PollSummary {
  * source at a time. A source whose results cannot be stored is logged and counted as failed; the
  * others go on.
  */
-export async function runPollCycle(deps: PollCycleDeps, options: { force?: boolean } = {}): Promise<PollSummary> {
+export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOptions = {}): Promise<PollSummary> {
   const { ingester, store, log } = deps;
   const summary: PollSummary = { polled: 0, failed: 0, newItems: 0 };
   const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
@@ -41,17 +50,22 @@ export async function runPollCycle(deps: PollCycleDeps, options: { force?: boole
     if (options.force || ingester.isDue(source, state)) due.push({ source, state });
   }
   let processing = Promise.resolve();
+  let done = 0;
+  const progress = () => options.onProgress?.({ done, total: due.length, failed: summary.failed });
+  progress();
   await ingester.pollAll(due, async (result, { source, state }) => {
     const sourceLog = log.child({ job: "poll", source: source.id });
     // Clustering compares each item with those stored before it, so sources are stored one after another.
-    const done = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
-    processing = done.catch(() => undefined);
+    const stored = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
+    processing = stored.catch(() => undefined);
     try {
-      await done;
+      await stored;
     } catch (error) {
       summary.failed += 1;
       sourceLog.error({ err: error }, "could not store what the poll found");
     }
+    done += 1;
+    progress();
   });
   return summary;
 }
@@ -64,16 +78,16 @@ async function storeResult(
   log: Logger,
   summary: PollSummary,
 ): Promise<void> {
+  const metrics = deps.metrics ?? noMetrics;
   summary.polled += 1;
+  metrics.pollDone(result.status);
   await deps.store.saveSourceState(result.state);
-  const movedTo = result.state.movedTo;
-  if (movedTo && movedTo !== previous?.movedTo) log.warn({ moved_to: redactUrl(movedTo) }, "feed moved permanently; polling the new address, update the config");
+  const now = deps.clock.now();
+  logStateChange(log, previous, result, now);
   if (result.status === "failed") {
     summary.failed += 1;
-    log.warn({ reason: result.error?.message, consecutive_failures: result.state.consecutiveFailures }, "poll failed");
     return;
   }
-  const now = deps.clock.now();
   const { matcher } = deps;
   const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
   // Oldest first, so a story is named after, and led by, the item that broke it. Ids are unique
@@ -87,7 +101,7 @@ async function storeResult(
   const prepared: ItemToStore[] = [];
   for (const item of fresh) {
     try {
-      const ready = await prepareItem(item, source, matcher, deps.clusterer, now);
+      const ready = await prepareItem(item, source, matcher, deps.clusterer, now, metrics);
       prepared.push(held ? { ...ready, passedTopicIds: [] } : ready);
     } catch (error) {
       log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
@@ -95,7 +109,8 @@ async function storeResult(
   }
   const saved = await deps.store.saveItems(prepared, now.toISOString());
   summary.newItems += saved.length;
-  log.info({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
+  countStored(metrics, prepared, saved);
+  log.debug({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
   if (saved.length > 0 && !result.firstPoll && !held) await deps.onNewItems?.(saved);
 }
 
@@ -105,13 +120,39 @@ async function prepareItem(
   matcher: Matcher,
   clusterer: Clusterer,
   now: Date,
+  metrics: Metrics,
 ): Promise<ItemToStore> {
   const matches = matcher.match(item, now);
-  const { clusterId } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
+  const { clusterId, isNewCluster } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
+  if (isNewCluster) metrics.storyOpened();
   return {
     ...item,
     matches,
     passedTopicIds: matches.filter((match) => matcher.passes(match)).map((match) => match.topicId),
     clusterId,
   };
+}
+
+/** Per-feed lines are debug; a feed that starts failing, recovers, moves or is paused is told once, at info or warn. */
+function logStateChange(log: Logger, previous: SourceState | null, result: PollResult, now: Date): void {
+  const { state } = result;
+  if (state.movedTo && state.movedTo !== previous?.movedTo) log.warn({ moved_to: redactUrl(state.movedTo) }, "feed moved permanently; polling the new address, update the config");
+  if (result.status === "failed") {
+    const fields = { reason: result.error?.message, consecutive_failures: state.consecutiveFailures };
+    if (isPaused(state, now) && !(previous && isPaused(previous, now))) log.warn({ ...fields, paused_until: state.pausedUntil }, "feed paused after repeated failures");
+    else if ((previous?.consecutiveFailures ?? 0) === 0) log.warn(fields, "feed failing");
+    else log.debug(fields, "poll failed");
+    return;
+  }
+  if ((previous?.consecutiveFailures ?? 0) > 0) log.info({ after_failures: previous?.consecutiveFailures }, "feed recovered");
+}
+
+function countStored(metrics: Metrics, prepared: ItemToStore[], saved: StoredItem[]): void {
+  if (saved.length === 0) return;
+  metrics.itemsStored(saved.length);
+  const savedKeys = new Set(saved.map((item) => item.key));
+  for (const item of prepared) {
+    if (!savedKeys.has(`${item.sourceId}:${item.id}`)) continue;
+    for (const topicId of item.passedTopicIds) metrics.topicMatched(topicId);
+  }
 }

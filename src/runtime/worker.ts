@@ -18,15 +18,23 @@ export interface Worker {
   start(): Promise<void>;
   /** Stops timers, lets the job in hand finish, and resolves when nothing is running. */
   stop(): Promise<void>;
+  /**
+   * Applies a validated config after the job in hand and those already queued: digests are scheduled
+   * anew, sources and topics take effect from the next poll. Queued and in-flight messages are untouched.
+   */
+  reload(config: BriefingConfig): Promise<void>;
+  /** When the last poll cycle finished, and the interval between cycles. */
+  pollHealth(): { lastCycleAt: Date | null; tickMs: number };
 }
 
 /** The long-running loop of `briefing run`: polls, posts scheduled digests, drains the outbox. */
 export function createWorker(options: WorkerOptions): Worker {
-  const { app, config, log } = options;
-  const tickMs = options.tickMs ?? Math.min(config.poll.every, 30_000);
-  const tasks: ScheduledTask[] = [];
+  const { app, log } = options;
+  const tickMs = options.tickMs ?? Math.min(options.config.poll.every, 30_000);
+  let tasks: ScheduledTask[] = [];
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
+  let lastCycleAt: Date | null = null;
   // Every job runs on this chain, one at a time, so polls, digests and deliveries never interleave.
   let chain: Promise<void> = Promise.resolve();
 
@@ -49,31 +57,45 @@ export function createWorker(options: WorkerOptions): Worker {
   };
   const poll = (force: boolean) => enqueue("poll", async () => {
     const summary = await app.poll({ force });
+    lastCycleAt = options.now();
     if (summary.polled > 0) log.info({ job: "poll", ...summary }, "poll cycle done");
   });
-  const digest = (index: number) => enqueue("digest", async () => {
+  // By id, not position: a reload may reorder the list between a cron tick and its job.
+  const digest = (id: string) => enqueue("digest", async () => {
+    const index = app.config.digests.findIndex((entry, n) => digestIdOf(entry, n) === id);
+    if (index < 0) return void log.info({ job: "digest", digest: id }, "digest no longer configured; skipped");
     const enqueued = await app.runDigest(index);
-    log.info({ job: "digest", digest: digestIdOf(config.digests[index]!, index), messages: enqueued }, "digest built");
+    log.info({ job: "digest", digest: id, messages: enqueued }, "digest built");
     await deliver();
   });
+
+  const scheduleDigests = async (config: BriefingConfig) => {
+    for (const [index, entry] of config.digests.entries()) {
+      const zone = entry.timezone ?? config.timezone;
+      const id = digestIdOf(entry, index);
+      const mark = await app.store.getDigestMark(id);
+      // A digest that never ran posts at once, so a new install shows what it does; after that, a slot
+      // missed while the bot was down is made up once, covering everything since the last window.
+      const plan = planDigestRun({ cron: entry.schedule, timeZone: zone, lastMark: mark, now: options.now() });
+      if (mark === null || plan.due) {
+        if (plan.missed) log.info({ job: "digest", missed_slots: plan.missedSlots, since: mark }, "making up a missed digest");
+        void digest(id);
+      }
+      const task = createTask(entry.schedule, () => digest(id), { timezone: zone, name: id });
+      await task.start();
+      tasks.push(task);
+    }
+  };
+  const unscheduleDigests = async () => {
+    const old = tasks;
+    tasks = [];
+    await Promise.all(old.map((task) => task.destroy()));
+  };
 
   return {
     async start() {
       await poll(true);
-      for (const [index, entry] of config.digests.entries()) {
-        const zone = entry.timezone ?? config.timezone;
-        const mark = await app.store.getDigestMark(digestIdOf(entry, index));
-        // A digest that never ran posts at once, so a new install shows what it does; after that, a slot
-        // missed while the bot was down is made up once, covering everything since the last window.
-        const plan = planDigestRun({ cron: entry.schedule, timeZone: zone, lastMark: mark, now: options.now() });
-        if (mark === null || plan.due) {
-          if (plan.missed) log.info({ job: "digest", missed_slots: plan.missedSlots, since: mark }, "making up a missed digest");
-          await digest(index);
-        }
-        const task = createTask(entry.schedule, () => digest(index), { timezone: zone, name: digestIdOf(entry, index) });
-        await task.start();
-        tasks.push(task);
-      }
+      await scheduleDigests(app.config);
       await enqueue("deliver", deliver);
       const tick = () => {
         if (stopping) return;
@@ -83,10 +105,20 @@ export function createWorker(options: WorkerOptions): Worker {
       };
       timer = setTimeout(tick, tickMs);
     },
+    reload(config) {
+      return enqueue("reload", async () => {
+        await unscheduleDigests();
+        app.reconfigure(config);
+        // Scheduled from inside the chain: digests due at once are queued behind this job.
+        await scheduleDigests(config);
+        log.info({ job: "reload", sources: config.sources.length, topics: config.topics.length, digests: config.digests.length }, "config reloaded");
+      });
+    },
+    pollHealth: () => ({ lastCycleAt, tickMs }),
     async stop() {
       stopping = true;
       if (timer) clearTimeout(timer);
-      await Promise.all(tasks.map((task) => task.destroy()));
+      await unscheduleDigests();
       await chain;
       await enqueue("final-delivery", deliver);
     },

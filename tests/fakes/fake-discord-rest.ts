@@ -32,6 +32,7 @@ function createChannelMessage(state: FakeDiscordState, req: FakeRequest, [channe
   const known = state.channels.has(channelId) || [...state.dmChannels.values()].includes(channelId);
   if (!known) return fail(404, 10003, "Unknown Channel");
   if (state.forbiddenChannels.has(channelId)) return fail(403, 50001, "Missing Access");
+  if (state.readOnlyChannels.has(channelId)) return fail(403, 50013, "Missing Permissions");
   const nonce = typeof req.body.nonce === "string" || typeof req.body.nonce === "number" ? String(req.body.nonce) : null;
   const earlier = nonce && req.body.enforce_nonce === true ? state.messages.find((m) => m.via === "bot" && String(m.body.nonce) === nonce) : undefined;
   if (earlier) return ok(messageJson(state, earlier));
@@ -118,7 +119,36 @@ function putCommands(state: FakeDiscordState, req: FakeRequest, [appId = "", gui
   return ok(commands.map((command) => ({ ...command, id: state.nextId(), application_id: appId, guild_id: guildId, version: state.nextId() })));
 }
 
+function getChannel(state: FakeDiscordState, _req: FakeRequest, [channelId = ""]: string[]): FakeResponse {
+  if (!state.channels.has(channelId)) return fail(404, 10003, "Unknown Channel");
+  if (state.forbiddenChannels.has(channelId)) return fail(403, 50001, "Missing Access");
+  // View Channel, Send Messages and Embed Links come from @everyone; a read-only channel denies sending.
+  const overwrites = state.readOnlyChannels.has(channelId) ? [{ id: state.guildId, type: 0, allow: "0", deny: String(1 << 11) }] : [];
+  return ok({ id: channelId, type: 0, guild_id: state.guildId, name: `channel-${channelId.slice(-4)}`, permission_overwrites: overwrites });
+}
+
+function getMember(state: FakeDiscordState, _req: FakeRequest, [guildId = "", userId = ""]: string[]): FakeResponse {
+  if (guildId !== state.guildId || userId !== state.botUserId) return fail(404, 10007, "Unknown Member");
+  return ok({ user: { id: userId, username: "briefing-bot", bot: true }, roles: [], joined_at: "2026-01-01T00:00:00.000Z" });
+}
+
+function getRoles(state: FakeDiscordState, _req: FakeRequest, [guildId = ""]: string[]): FakeResponse {
+  if (guildId !== state.guildId) return fail(403, 50001, "Missing Access");
+  return ok([{ id: state.guildId, name: "@everyone", permissions: String((1 << 10) | (1 << 11) | (1 << 14)), position: 0 }]);
+}
+
+function getWebhook(state: FakeDiscordState, _req: FakeRequest, [id = "", token = ""]: string[]): FakeResponse {
+  const webhook = state.webhooks.get(id);
+  if (!webhook || !state.channels.has(webhook.channelId)) return fail(404, 10015, "Unknown Webhook");
+  if (webhook.token !== token) return fail(401, 50027, "Invalid Webhook Token");
+  return ok({ id, type: 1, channel_id: webhook.channelId, guild_id: state.guildId, name: "briefing" });
+}
+
 const ROUTES: Route[] = [
+  ["GET", /^\/channels\/(\d+)$/, true, getChannel],
+  ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, true, getMember],
+  ["GET", /^\/guilds\/(\d+)\/roles$/, true, getRoles],
+  ["GET", /^\/webhooks\/(\d+)\/([^/]+)$/, false, getWebhook],
   ["GET", /^\/gateway\/bot$/, true, (s) => ok({ url: s.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
   ["GET", /^\/gateway$/, false, (s) => ok({ url: s.gatewayUrl })],
   ["GET", /^\/users\/@me$/, true, (s) => ok({ id: s.botUserId, username: "briefing-bot", discriminator: "0000", avatar: null, bot: true })],

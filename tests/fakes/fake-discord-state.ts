@@ -66,6 +66,8 @@ export interface FakeDiscordState {
   guildId: string;
   channels: Set<string>;
   forbiddenChannels: Set<string>;
+  /** Channels the bot can see but where an overwrite denies it Send Messages. */
+  readOnlyChannels: Set<string>;
   dmChannels: Map<string, string>;
   webhooks: Map<string, { token: string; channelId: string }>;
   interactions: Map<string, FakeInteraction>;
@@ -95,6 +97,7 @@ export function createFakeDiscordState(options: { token: string; applicationId: 
     guildId,
     channels: new Set([nextId(), nextId()]),
     forbiddenChannels: new Set(),
+    readOnlyChannels: new Set(),
     dmChannels: new Map(),
     webhooks: new Map(),
     interactions: new Map(),

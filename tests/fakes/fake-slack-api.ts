@@ -42,6 +42,8 @@ export interface FakeSlackApiOptions {
   socketUrl?: string;
   /** Milliseconds since the epoch for message timestamps; tests with a manual clock pass theirs. */
   now?: () => number;
+  /** Scopes granted to the bot token, sent as `x-oauth-scopes` like Slack does; default none sent. */
+  scopes?: string[];
 }
 
 export interface FakeSlackApi {
@@ -164,7 +166,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     else if (token !== expected) answer = fail("invalid_auth");
     else answer = methods[method]?.(args) ?? fail("unknown_method");
     if (fault?.kind === "drop") return void response.socket?.destroy();
-    response.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers }).end(JSON.stringify(answer.body));
+    const scopes = options.scopes && token === options.botToken ? { "x-oauth-scopes": options.scopes.join(",") } : {};
+    response.writeHead(answer.status ?? 200, { "content-type": "application/json", ...scopes, ...answer.headers }).end(JSON.stringify(answer.body));
   }
 
   const server = createServer((request, response) => void handle(request, response).catch(() => response.writeHead(500).end()));

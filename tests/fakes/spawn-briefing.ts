@@ -17,7 +17,7 @@ export interface BriefingProcess {
 export function spawnBriefing(args: string[], env: NodeJS.ProcessEnv = {}): BriefingProcess {
   const child = spawn(tsx, [path.join(repo, "src/runtime/cli/bin.ts"), ...args], {
     cwd: repo,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -29,7 +29,7 @@ function feedsOnDisk(count: number): SourceSpec[] {
   });
 }
 
-function setUp(breakStoreFor?: string) {
+function setUp(breakStoreFor?: string, options: { logLevel?: "info" | "debug"; pauseAfterFailures?: number } = {}) {
   const db = openDatabase(":memory:");
   const real = createSqliteStore(db);
   const store: Store = breakStoreFor
@@ -41,10 +41,10 @@ function setUp(breakStoreFor?: string) {
         },
       }
     : real;
-  const ingester: Ingester = createIngester({ clock, defaultIntervalMs: 600_000, parseWorkers: 0, concurrency: 2, allowPrivateNetworks: true });
+  const ingester: Ingester = createIngester({ clock, defaultIntervalMs: 600_000, parseWorkers: 0, concurrency: 2, allowPrivateNetworks: true, pauseAfterFailures: options.pauseAfterFailures });
   open.push(ingester, real);
   const lines: string[] = [];
-  const log = createLogger({ level: "info", secrets: [], pretty: false, destination: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream });
+  const log = createLogger({ level: options.logLevel ?? "info", secrets: [], pretty: false, destination: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream });
   const deps = {
     ingester,
     store,
@@ -97,5 +97,36 @@ describe("runPollCycle", () => {
     const moves = lines.filter((line) => line.includes("feed moved permanently"));
     expect(moves).toHaveLength(1);
     expect(JSON.parse(moves[0]!)).toMatchObject({ source: "moved", moved_to: server.url("/new.xml") });
+  });
+
+  it("puts per-feed lines at debug and tells each state change once: failing, paused, recovered", async () => {
+    const server = await startFeedServer();
+    open.push(server);
+    let up = true;
+    const feed = rssFeed("Wire", [{ guid: "1", title: "Export rule", link: "https://x.example/1", pubDate: "Tue, 20 Jan 2026 10:00:00 GMT" }]);
+    server.route("/feed.xml", (_req, res) => void (up ? res.writeHead(200, { "content-type": "application/rss+xml" }).end(feed) : res.writeHead(500).end("broken")));
+    const { deps, lines } = setUp(undefined, { logLevel: "debug", pauseAfterFailures: 3 });
+    const sources = [{ id: "wire", url: server.url("/feed.xml"), weight: 1 }];
+    const INFO = 30;
+    const WARN = 40;
+    let messages: string[] = [];
+    const cycle = async () => {
+      lines.length = 0;
+      await runPollCycle({ ...deps, sources }, { force: true });
+      const entries = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+      messages = entries.map((entry) => entry.msg);
+      return entries.filter((entry) => entry.level >= INFO).map((entry) => [entry.level, entry.msg]);
+    };
+
+    expect(await cycle()).toEqual([]);
+    expect(messages).toContain("polled");
+    up = false;
+    expect(await cycle()).toEqual([[WARN, "feed failing"]]);
+    expect(await cycle()).toEqual([]);
+    expect(messages).toEqual(["poll failed"]);
+    expect(await cycle()).toEqual([[WARN, "feed paused after repeated failures"]]);
+    up = true;
+    expect(await cycle()).toEqual([[INFO, "feed recovered"]]);
+    expect(await cycle()).toEqual([]);
   });
 });

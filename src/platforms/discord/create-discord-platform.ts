@@ -36,6 +36,8 @@ export interface DiscordPlatform {
   start(): Promise<void>;
   /** Lets interactions in hand finish, then closes the gateway. The sender keeps working. */
   stop(): Promise<void>;
+  /** Why interactions cannot reach the bot now (not started, gateway reconnecting or closed), or null. */
+  connectionProblem(): string | null;
   sender: Sender;
 }
 
@@ -81,20 +83,32 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
   });
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, close_code: event.code }, "discord gateway closed for good"));
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "discord gateway reconnecting"));
+  let problem: string | null = "not started";
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    problem = `gateway closed (code ${event.code})`;
+    log.warn({ shard, close_code: event.code }, "discord gateway closed for good");
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    problem = "gateway reconnecting";
+    log.info({ shard }, "discord gateway reconnecting");
+  });
+  client.on(Events.ShardResume, () => void (problem = null));
+  client.on(Events.ShardReady, () => void (problem = null));
 
   return {
     sender,
+    connectionProblem: () => problem,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);
       await ready;
+      problem = null;
       log.info({ bot_user_id: client.user?.id, guilds: client.guilds.cache.size }, "connected to Discord");
     },
     async stop() {
       await Promise.allSettled([...inFlight]);
       await client.destroy();
+      problem = "stopped";
       log.info({}, "disconnected from Discord");
     },
   };

@@ -6,3 +6,4 @@ export { briefCommandDefinition, BRIEF_COMMAND_NAME } from "./brief-command-defi
 export { toBriefCommand, type Translation } from "./to-brief-command.js";
 export { parseWebhookUrl } from "./webhook-url.js";
 export type { DiscordLog } from "./discord-log.js";
+export { checkDiscordSetup, type DiscordSetupOptions } from "./check-discord-setup.js";

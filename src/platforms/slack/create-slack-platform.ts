@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { RequestListener, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HTTPReceiver, webApi, type App } from "@slack/bolt";
 import type { CommandHandler } from "../../commands/command-handler.js";
@@ -38,9 +38,11 @@ export interface SlackPlatformOptions {
 }
 
 export interface SlackPlatform {
-  /** Checks the bot token (auth.test), then connects (Socket Mode) or listens (HTTP). */
-  start(): Promise<{ mode: "socket" | "http"; port: number | null }>;
+  /** Checks the bot token (auth.test), then connects (Socket Mode) or listens (HTTP, serving `otherRoutes` beside Slack's paths). */
+  start(otherRoutes?: RequestListener): Promise<{ mode: "socket" | "http"; port: number | null }>;
   stop(): Promise<void>;
+  /** Why commands cannot reach the bot now (not started, socket reconnecting), or null when they can. */
+  connectionProblem(): string | null;
   /** Delivers outbox messages whose target is `slack:…`; usable before `start`. */
   sender: Sender;
 }
@@ -61,10 +63,12 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   });
   const sender = createSlackSender({ client: sendClient, clock, log, pacer: createChannelPacer({ clock, ...options.pacing }) });
   let running: { app: App; server: Server | null } | null = null;
+  let socketProblem: string | null = null;
 
   return {
     sender,
-    async start() {
+    connectionProblem: () => (running ? socketProblem : "not started"),
+    async start(otherRoutes) {
       if (running) throw new BriefingError("config", "the Slack platform is already started");
       const auth = await new webApi.WebClient(botToken, commandClientOptions(slackApiUrl, logger)).auth.test();
       const { app, receiver } = buildSlackApp({
@@ -82,12 +86,16 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
         logger,
       });
       if (!(receiver instanceof HTTPReceiver)) {
+        receiver.client.on("connected", () => void (socketProblem = null));
+        receiver.client.on("reconnecting", () => void (socketProblem = "socket reconnecting"));
+        receiver.client.on("disconnected", () => void (socketProblem = "socket disconnected"));
         await app.start();
+        socketProblem = null;
         running = { app, server: null };
         log.info({ mode: "socket", team_id: auth.team_id }, "slack connected");
         return { mode: "socket", port: null };
       }
-      const server = createSlackHttpServer({ signingSecret: signingSecret ?? "", clock, log, paths: SLACK_HTTP_PATHS, forward: receiver.requestListener });
+      const server = createSlackHttpServer({ signingSecret: signingSecret ?? "", clock, log, paths: SLACK_HTTP_PATHS, forward: receiver.requestListener, otherRoutes });
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port, options.host, () => resolve());

@@ -3,3 +3,4 @@ export { createSlackSender, type SlackSenderOptions } from "./sender/create-slac
 export { parseSlackCommandText } from "./parse-slack-command-text.js";
 export { SLACK_HTTP_PATHS } from "./build-slack-app.js";
 export type { SlackLog } from "./slack-log.js";
+export { checkSlackSetup, SLACK_SCOPES, type SlackSetupOptions } from "./check-slack-setup.js";

@@ -12,6 +12,10 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   clock: systemClock,
   stopSignal,
+  onReload: (listener) => {
+    process.on("SIGHUP", listener);
+    return () => void process.off("SIGHUP", listener);
+  },
 });
 process.exitCode = code;
 // Open sockets or timers left by a library must not keep a finished command alive.

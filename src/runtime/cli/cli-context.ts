@@ -18,6 +18,8 @@ export interface CliIo {
   clock: Clock;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   stopSignal: Promise<string>;
+  /** Calls `listener` each time the process is asked to reload its config (SIGHUP); returns an unsubscribe. */
+  onReload?: (listener: () => void) => () => void;
 }
 
 export interface CliContext {
@@ -29,6 +31,8 @@ export interface CliContext {
   logger(): Logger;
   /** Prints a value: JSON when `json` is set, text otherwise. */
   print(value: unknown, json: boolean, text?: () => string): void;
+  /** The exit status of a command that finished without an error but must still report failure (doctor). */
+  exitCode: number;
 }
 
 export const DEFAULT_CONFIG_PATH = "config/briefing.yaml";
@@ -45,6 +49,7 @@ export function createCliContext(io: CliIo): CliContext {
   };
   return {
     io,
+    exitCode: 0,
     env: readEnv,
     configPath: (option) => option ?? readEnv().BRIEFING_CONFIG ?? DEFAULT_CONFIG_PATH,
     loadConfig(option) {

@@ -1,5 +1,7 @@
 import type { CommandHandler } from "../../commands/index.js";
+import type { BriefingConfig } from "../../config/config-schema.js";
 import type { LoadedConfig } from "../../config/load-config.js";
+import type { Metrics } from "../../domain/metrics.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
@@ -9,7 +11,8 @@ import type { CliContext } from "./cli-context.js";
 export async function openApp(
   ctx: CliContext,
   configOption: string | undefined,
-): Promise<{ app: BriefingApp; loaded: LoadedConfig; platforms: Platforms }> {
+  extras: { metrics?: Metrics } = {},
+): Promise<{ app: BriefingApp; loaded: LoadedConfig; platforms: Platforms; rebuildHandler(config: BriefingConfig): void }> {
   const loaded = await ctx.loadConfig(configOption);
   // The handler needs the app and the app needs the platforms' senders, so the platforms get the handler late.
   let handler: CommandHandler | null = null;
@@ -26,7 +29,7 @@ export async function openApp(
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
   });
-  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor });
+  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics });
   handler = createBriefCommandHandler(app, loaded.config);
-  return { app, loaded, platforms };
+  return { app, loaded, platforms, rebuildHandler: (config) => void (handler = createBriefCommandHandler(app, config)) };
 }

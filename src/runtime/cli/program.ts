@@ -6,11 +6,13 @@ import { registerClusterCommand } from "./commands/cluster-command.js";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDigestCommand } from "./commands/digest-command.js";
 import { registerDiscordCommand } from "./commands/discord-command.js";
+import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerFeedsCommand } from "./commands/feeds-command.js";
 import { registerMatchCommand } from "./commands/match-command.js";
 import { registerOutboxCommand } from "./commands/outbox-command.js";
 import { registerParseCommand } from "./commands/parse-command.js";
 import { registerPollCommand } from "./commands/poll-command.js";
+import { registerReloadCommand } from "./commands/reload-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
 import { registerSearchCommand } from "./commands/search-command.js";
 
@@ -39,6 +41,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerOutboxCommand,
     registerDiscordCommand,
     registerConfigCommand,
+    registerReloadCommand,
+    registerDoctorCommand,
   ];
   for (const register of commands) {
     register(program, ctx);
@@ -46,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: "user" });
-    return EXIT.ok;
+    return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

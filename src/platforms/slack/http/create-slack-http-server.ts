@@ -15,6 +15,8 @@ export interface SlackHttpServerOptions {
   forward: RequestListener;
   bodyLimitBytes?: number;
   seen?: SeenRequests;
+  /** Serves every path that is not Slack's (the bot's health and metrics routes share the port). */
+  otherRoutes?: RequestListener;
 }
 
 /**
@@ -30,7 +32,8 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (request.method !== "POST" || !paths.includes(path)) return end(response, 404);
+    if (!paths.includes(path)) return options.otherRoutes ? options.otherRoutes(request, response) : end(response, 404);
+    if (request.method !== "POST") return end(response, 404);
 
     const raw = await readRawBody(request, limit);
     if (!raw.ok) {

@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { isPaused, type SourceState } from "../../../domain/source-state.js";
+import type { SourceState } from "../../../domain/source-state.js";
+import { feedHealthOf } from "../../feed-health-of.js";
 import { pauseReason, redactUrl } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
-
-type Health = "ok" | "failing" | "paused" | "never polled";
 
 /** `briefing feeds`: the health of every configured source, from the stored poll state. */
 export function registerFeedsCommand(program: Command, ctx: CliContext): void {
@@ -20,7 +19,7 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
         const now = ctx.io.clock.now();
         const feeds = loaded.config.sources.map((source) => {
           const state = states.get(source.id) ?? null;
-          const health = healthOf(state, now);
+          const health = feedHealthOf(state, now);
           return {
             id: source.id,
             location: source.url ? redactUrl(source.url) : (source.path ?? ""),
@@ -57,10 +56,4 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
 /** Where a feed polled at its configured URL has moved to, while the config still says the old one. */
 function movedToOf(url: string | undefined, state: SourceState | null): string | null {
   return url && state?.movedTo && state.location === url ? redactUrl(state.movedTo) : null;
-}
-
-function healthOf(state: SourceState | null, now: Date): Health {
-  if (!state || state.lastPolledAt === null) return "never polled";
-  if (isPaused(state, now)) return "paused";
-  return state.consecutiveFailures > 0 ? "failing" : "ok";
 }
