@@ -5,3 +5,4 @@ export type { DigestService, QueryValidator, SearchRequest, SearchService, Sourc
 export { createCommandHandler, type CommandHandlerDeps } from "./create-command-handler.js";
 export { HELP_TEXT } from "./help-text.js";
 export { COMMAND_USAGE, GENERAL_USAGE, parseCommandText } from "./parse-command-text.js";
+export { takeTurns } from "./take-turns.js";

@@ -8,7 +8,7 @@ import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
-import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
+import { createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
 import { outletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): BriefingApp {
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
   const store = createSqliteStore(db);
   const matcher = compileTopicMatcher(config);
-  const clusterIndex = createSqliteClusterIndex(db);
+  const clusterIndex = retryingWhenBusy(createSqliteClusterIndex(db));
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
     clock: deps.clock,

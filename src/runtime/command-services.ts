@@ -1,4 +1,4 @@
-import { createCommandHandler, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
+import { createCommandHandler, takeTurns, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
 import type { BriefingConfig, DigestConfig } from "../config/config-schema.js";
 import { formatTarget, type Target } from "../config/target.js";
 import { sourceLocation } from "../ingest/index.js";
@@ -12,7 +12,7 @@ import { compileSearchQuery } from "./search-query.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
 export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig): CommandHandler {
-  return createCommandHandler({
+  return takeTurns(createCommandHandler({
     search: createArchiveSearch(app, config),
     digests: createDigestService(app, config),
     watches: app.store,
@@ -24,7 +24,7 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
     },
     admins: { slack: config.admins.slack, discord: config.admins.discord },
     clock: app.digestDeps.clock,
-  });
+  }));
 }
 
 /** Search over this app's SQLite archive with the config's aliases. */

@@ -5,6 +5,7 @@ import { createSqliteItemStore } from "./sqlite-item-store.js";
 import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
 import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
 import { createSqliteWatchStore } from "./sqlite-watch-store.js";
+import { retryingWhenBusy } from "./retry-when-busy.js";
 
 /** The embedded store: one SQLite file, opened and migrated by `openDatabase`. */
 export function createSqliteStore(db: Database.Database): Store {
@@ -22,7 +23,7 @@ export function createSqliteStore(db: Database.Database): Store {
   });
   const { claimSync: _claimSync, ...watchStore } = watches;
   const { setDigestMarkSync: _setDigestMarkSync, ...markStore } = marks;
-  return {
+  return retryingWhenBusy<Store>({
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db),
     ...watchStore,
@@ -37,5 +38,5 @@ export function createSqliteStore(db: Database.Database): Store {
     async close() {
       if (db.open) db.close();
     },
-  };
+  });
 }
