@@ -2,3 +2,4 @@ export type * from "./store.js";
 export { openDatabase } from "./sqlite/open-database.js";
 export { createSqliteStore } from "./sqlite/create-sqlite-store.js";
 export { retryingWhenBusy, retryWhenBusy, isBusyError } from "./sqlite/retry-when-busy.js";
+export { createSqliteWorkerLease, type LeaseHolder, type WorkerLease } from "./sqlite/sqlite-worker-lease.js";
