@@ -64,6 +64,7 @@ export function createApp(deps: AppDeps): BriefingApp {
     sourceWeights: sourceWeightsOf(config),
     outletOf: outletNames(config),
     timeZone: config.timezone,
+    maxAgeMs: config.alerts.max_age,
   });
   const sources: SourceSpec[] = config.sources.map((source) => ({
     id: source.id,

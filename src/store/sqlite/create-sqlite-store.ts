@@ -18,7 +18,7 @@ export function createSqliteStore(db: Database.Database): Store {
   });
   const watches = createSqliteWatchStore(db);
   const sendAlertsOnce = db.transaction((alert: Parameters<Store["sendAlertsOnce"]>[0]) => {
-    const fresh = alert.clusterIds.filter((clusterId) => watches.claimSync(alert.watchId, clusterId, alert.at));
+    const fresh = alert.claims.filter((claim) => watches.claimSync(claim.watchId, claim.clusterId, alert.at));
     return fresh.length === 0 ? 0 : outbox.enqueueSync(alert.build(fresh), alert.at);
   });
   const { claimSync: _claimSync, ...watchStore } = watches;
