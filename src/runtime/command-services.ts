@@ -1,6 +1,7 @@
 import { createCommandHandler, takeTurns, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
 import type { BriefingConfig, DigestConfig } from "../config/config-schema.js";
 import { formatTarget, type Target } from "../config/target.js";
+import { maskUrl } from "../domain/mask-url.js";
 import { sourceLocation } from "../ingest/index.js";
 import { parseQuery } from "../match/index.js";
 import { createSearchService } from "../search/index.js";
@@ -20,7 +21,7 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
     topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })),
     sources: async () => {
       const states = new Map((await app.store.listSourceStates()).map((state) => [state.sourceId, state]));
-      return config.sources.map((source) => ({ id: source.id, location: sourceLocation(source), state: states.get(source.id) ?? null }));
+      return config.sources.map((source) => ({ id: source.id, location: maskUrl(sourceLocation(source)), state: states.get(source.id) ?? null }));
     },
     admins: { slack: config.admins.slack, discord: config.admins.discord },
     clock: app.digestDeps.clock,

@@ -2,7 +2,8 @@ import type { Clock } from "../domain/clock.js";
 import type { FeedItem } from "../domain/item.js";
 import type { StoredItem } from "../domain/story.js";
 import type { SourceState } from "../domain/source-state.js";
-import { looksLikeReissue, redactUrl, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
+import { maskUrl } from "../domain/mask-url.js";
+import { looksLikeReissue, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
 import type { Clusterer } from "../cluster/index.js";
@@ -67,7 +68,7 @@ async function storeResult(
   summary.polled += 1;
   await deps.store.saveSourceState(result.state);
   const movedTo = result.state.movedTo;
-  if (movedTo && movedTo !== previous?.movedTo) log.warn({ moved_to: redactUrl(movedTo) }, "feed moved permanently; polling the new address, update the config");
+  if (movedTo && movedTo !== previous?.movedTo) log.warn({ moved_to: maskUrl(movedTo) }, "feed moved permanently; polling the new address, update the config");
   if (result.status === "failed") {
     summary.failed += 1;
     log.warn({ reason: result.error?.message, consecutive_failures: result.state.consecutiveFailures }, "poll failed");

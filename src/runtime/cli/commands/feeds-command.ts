@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { isPaused, type SourceState } from "../../../domain/source-state.js";
-import { pauseReason, redactUrl } from "../../../ingest/index.js";
+import { maskUrl, maskUrlsInText } from "../../../domain/mask-url.js";
+import { pauseReason } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
 
@@ -23,17 +24,17 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
           const health = healthOf(state, now);
           return {
             id: source.id,
-            location: source.url ? redactUrl(source.url) : (source.path ?? ""),
+            location: source.url ? maskUrl(source.url) : (source.path ?? ""),
             movedTo: movedToOf(source.url, state),
             health,
             lastSuccessAt: state?.lastSuccessAt ?? null,
             lastPolledAt: state?.lastPolledAt ?? null,
-            lastError: state?.lastError ?? null,
+            lastError: state?.lastError ? maskUrlsInText(state.lastError) : null,
             consecutiveFailures: state?.consecutiveFailures ?? 0,
             pausedUntil: state?.pausedUntil ?? null,
             nextPollAt: state?.nextPollAt ?? null,
             intervalMs: state?.intervalMs ?? null,
-            reason: state && health === "paused" ? pauseReason(state) : null,
+            reason: state && health === "paused" ? maskUrlsInText(pauseReason(state) ?? "") : null,
           };
         });
         ctx.print({ feeds }, Boolean(options.json), () =>
@@ -56,7 +57,7 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
 
 /** Where a feed polled at its configured URL has moved to, while the config still says the old one. */
 function movedToOf(url: string | undefined, state: SourceState | null): string | null {
-  return url && state?.movedTo && state.location === url ? redactUrl(state.movedTo) : null;
+  return url && state?.movedTo && state.location === url ? maskUrl(state.movedTo) : null;
 }
 
 function healthOf(state: SourceState | null, now: Date): Health {
