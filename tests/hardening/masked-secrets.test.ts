@@ -7,7 +7,7 @@ import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { createBriefCommandHandler } from "../../src/runtime/command-services.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
-import { redirect, serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+import { redirect, serveFeed, startFeedServer, status, type FeedServer } from "../fakes/feed-server.js";
 import { runCliCaptured } from "../fakes/run-cli.js";
 
 const SECRETS = ["s3cretpw", "tok-123", "tok-456", "reader:"];
@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startFeedServer();
   server.route("/old.xml", redirect("/new.xml?token=tok-456", 301));
   server.route("/new.xml", serveFeed({ body: feed }));
-  server.route("/gone.xml", serveFeed({ status: 404, body: "no" }));
+  server.route("/gone.xml", status(404, {}, "no"));
 });
 afterAll(() => server.close());
 
