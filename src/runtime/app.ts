@@ -1,15 +1,14 @@
 import type Database from "better-sqlite3";
 import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
-import { formatTarget } from "../config/target.js";
-import { renderNotice } from "../render/index.js";
-import { formatForPlatform } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
+import { feedPausedNotice } from "./feed-paused-notice.js";
+import { createOperatorNotices } from "./operator-notices.js";
 import { outletNames } from "./outlet-names.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
@@ -73,23 +72,15 @@ export function createApp(deps: AppDeps): BriefingApp {
     weight: source.weight,
     everyMs: source.every,
   }));
-  const notify = config.admins.notify ? formatTarget(config.admins.notify) : null;
-  const notifyFormat = config.admins.notify ? formatForPlatform(config.admins.notify) : "text";
-  const tellOperator = async (about: string, text: string) => {
-    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
-    const now = deps.clock.now().toISOString();
-    const key = `admin:${about}:${now}`;
-    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
-  };
+  const notices = createOperatorNotices({ store, clock: deps.clock, log: deps.log.child({ job: "notify" }), notify: config.admins.notify, fallback: config.admins.notify_fallback });
   const relay = createOutboxRelay({
     store,
     senderFor: deps.senderFor,
     clock: deps.clock,
     log: deps.log.child({ job: "deliver" }),
     onTargetPaused: (target, reason) =>
-      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
-    onPlatformPaused: (platform, reason) =>
-      tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`),
+      notices.tell(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
+    onPlatformPaused: (platform, reason) => notices.platformPaused(platform, reason),
   });
   const digestDeps: DigestJobDeps = {
     store,
@@ -121,6 +112,7 @@ export function createApp(deps: AppDeps): BriefingApp {
           clock: deps.clock,
           log: deps.log,
           onNewItems: async (items) => void (await alerts(items)),
+          onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
       );

@@ -19,6 +19,8 @@ export interface PollCycleDeps {
   log: Logger;
   /** Called with the items a poll stored for the first time; not called for a source's first poll. */
   onNewItems?: (items: StoredItem[]) => Promise<void>;
+  /** Called once when a failing source is paused (410 at once, other failures after several in a row). */
+  onSourcePaused?: (source: SourceSpec, state: SourceState) => Promise<void>;
 }
 
 export interface PollSummary {
@@ -72,6 +74,8 @@ async function storeResult(
   if (result.status === "failed") {
     summary.failed += 1;
     log.warn({ reason: result.error?.message, consecutive_failures: result.state.consecutiveFailures }, "poll failed");
+    // Paused now and not before: a paused feed tried again that fails again is not news to anyone.
+    if (result.state.pausedUntil !== null && !previous?.pausedUntil) await deps.onSourcePaused?.(source, result.state);
     return;
   }
   const now = deps.clock.now();
