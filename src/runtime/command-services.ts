@@ -1,4 +1,4 @@
-import { createCommandHandler, takeTurns, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
+import { createCommandHandler, takeTurns, type ChannelCheck, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
 import type { BriefingConfig, DigestConfig } from "../config/config-schema.js";
 import { formatTarget, type Target } from "../config/target.js";
 import { maskUrl } from "../domain/mask-url.js";
@@ -12,7 +12,7 @@ import { outletNames } from "./outlet-names.js";
 import { compileSearchQuery } from "./search-query.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
-export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig): CommandHandler {
+export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig, checkChannel?: ChannelCheck): CommandHandler {
   return takeTurns(createCommandHandler({
     search: createArchiveSearch(app, config),
     digests: createDigestService(app, config),
@@ -25,6 +25,7 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
     },
     admins: { slack: config.admins.slack, discord: config.admins.discord },
     clock: app.digestDeps.clock,
+    checkChannel,
   }));
 }
 

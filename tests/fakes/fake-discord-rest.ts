@@ -102,6 +102,12 @@ function executeWebhook(state: FakeDiscordState, req: FakeRequest, [id = "", tok
   return req.query.get("wait") === "true" ? ok(messageJson(state, message)) : ok();
 }
 
+/** The bot sees its own guild's channels only; any other id is Unknown Channel. */
+function getChannel(state: FakeDiscordState, _req: FakeRequest, [channelId = ""]: string[]): FakeResponse {
+  if (!state.channels.has(channelId)) return fail(404, 10003, "Unknown Channel");
+  return ok({ id: channelId, type: 0, guild_id: state.guildId, name: `channel-${channelId.slice(-4)}` });
+}
+
 function openDm(state: FakeDiscordState, req: FakeRequest): FakeResponse {
   const userId = String(req.body.recipient_id ?? "");
   if (!/^\d{17,20}$/.test(userId)) return fail(400, 50035, "Invalid Form Body");
@@ -129,6 +135,7 @@ const ROUTES: Route[] = [
   ["PATCH", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, false, editOriginal],
   ["DELETE", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, false, deleteOriginal],
   ["POST", /^\/webhooks\/(\d+)\/([^/]+)$/, false, executeWebhook],
+  ["GET", /^\/channels\/(\d+)$/, true, getChannel],
   ["POST", /^\/channels\/(\d+)\/messages$/, true, createChannelMessage],
   ["POST", /^\/users\/@me\/channels$/, true, openDm],
 ];

@@ -3,6 +3,7 @@ import type { CommandHandler } from "../../commands/command-handler.js";
 import type { Clock } from "../../domain/clock.js";
 import type { Sender } from "../../outbox/sender.js";
 import { BRIEF_COMMAND_NAME } from "./brief-command-definition.js";
+import { checkDiscordChannel } from "./check-discord-channel.js";
 import { createDiscordSender } from "./create-discord-sender.js";
 import type { DiscordLog } from "./discord-log.js";
 import { createDiscordRest, discordRestOptions, watchRateLimits } from "./discord-rest.js";
@@ -37,6 +38,8 @@ export interface DiscordPlatform {
   /** Lets interactions in hand finish, then closes the gateway. The sender keeps working. */
   stop(): Promise<void>;
   sender: Sender;
+  /** Null when the bot may post to the channel for this server, else why not (see check-discord-channel.ts). */
+  checkChannel(guildId: string | null, channelId: string): Promise<string | null>;
 }
 
 export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordPlatform {
@@ -49,8 +52,9 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
   });
   watchRateLimits(client.rest, log);
   // Its own REST client: Client#destroy clears the token of the client's one, and the outbox may still send.
+  const rest = createDiscordRest({ ...restSettings, token: options.token, log });
   const sender = createDiscordSender({
-    rest: createDiscordRest({ ...restSettings, token: options.token, log }),
+    rest,
     hasToken: true,
     webhooks: options.webhooks,
     log,
@@ -86,6 +90,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
 
   return {
     sender,
+    checkChannel: (guildId, channelId) => checkDiscordChannel(rest, guildId, channelId),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);

@@ -27,6 +27,6 @@ export async function openApp(
     stdout: ctx.io.stdout,
   });
   const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor });
-  handler = createBriefCommandHandler(app, loaded.config);
+  handler = createBriefCommandHandler(app, loaded.config, platforms.checkChannel);
   return { app, loaded, platforms };
 }
