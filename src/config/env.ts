@@ -16,10 +16,12 @@ export const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: optionalText,
+  /** 32 random bytes (hex or base64) sealing stored feed credentials; see README. */
+  BRIEFING_SECRET_KEY: optionalText,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Names of the variables whose values must never be printed. */
-export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN"] as const;
+export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN", "BRIEFING_SECRET_KEY"] as const;

@@ -52,3 +52,8 @@ export function maskUrlsInText(text: string): string {
 function decodeMask(href: string): string {
   return href.replaceAll("%2A%2A%2A", MASK);
 }
+
+/** The same feed location, whether either side is written in full or masked (as the store keeps it). */
+export function sameLocation(a: string, b: string): boolean {
+  return a === b || maskUrl(a) === maskUrl(b);
+}

@@ -5,7 +5,7 @@ import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
-import { createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
+import { createSecretBox, createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
 import { feedPausedNotice } from "./feed-paused-notice.js";
 import { createOperatorNotices } from "./operator-notices.js";
@@ -22,6 +22,8 @@ export interface AppDeps {
   senderFor: SenderForTarget;
   /** Overrides the configured database file (tests use ":memory:"). */
   databaseFile?: string;
+  /** BRIEFING_SECRET_KEY: seals stored feed credentials; without it they are stored masked only. */
+  secretKey?: Buffer | null;
 }
 
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
@@ -40,7 +42,7 @@ export interface BriefingApp {
 export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
-  const store = createSqliteStore(db);
+  const store = createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null });
   const matcher = compileTopicMatcher(config);
   const clusterIndex = retryingWhenBusy(createSqliteClusterIndex(db));
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });

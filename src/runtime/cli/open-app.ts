@@ -1,5 +1,6 @@
 import type { CommandHandler } from "../../commands/index.js";
 import type { LoadedConfig } from "../../config/load-config.js";
+import { parseSecretKey } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
@@ -26,7 +27,8 @@ export async function openApp(
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
   });
-  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor });
+  const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
+  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, secretKey });
   handler = createBriefCommandHandler(app, loaded.config, platforms.checkChannel);
   return { app, loaded, platforms };
 }

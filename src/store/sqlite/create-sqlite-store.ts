@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { SecretBox } from "../secret-box.js";
 import type { Store } from "../store.js";
 import { createSqliteDigestMarkStore } from "./sqlite-digest-mark-store.js";
 import { createSqliteItemStore } from "./sqlite-item-store.js";
@@ -8,7 +9,7 @@ import { createSqliteWatchStore } from "./sqlite-watch-store.js";
 import { retryingWhenBusy } from "./retry-when-busy.js";
 
 /** The embedded store: one SQLite file, opened and migrated by `openDatabase`. */
-export function createSqliteStore(db: Database.Database): Store {
+export function createSqliteStore(db: Database.Database, options: { secretBox?: SecretBox | null } = {}): Store {
   const outbox = createSqliteOutboxStore(db);
   const marks = createSqliteDigestMarkStore(db);
   const commitDigest = db.transaction((digestId: string, windowEnd: string, enqueue: () => number) => {
@@ -25,7 +26,7 @@ export function createSqliteStore(db: Database.Database): Store {
   const { setDigestMarkSync: _setDigestMarkSync, ...markStore } = marks;
   return retryingWhenBusy<Store>({
     ...createSqliteItemStore(db),
-    ...createSqliteSourceStateStore(db),
+    ...createSqliteSourceStateStore(db, options.secretBox ?? null),
     ...watchStore,
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { isPaused, type SourceState } from "../../../domain/source-state.js";
-import { maskUrl, maskUrlsInText } from "../../../domain/mask-url.js";
+import { maskUrl, maskUrlsInText, sameLocation } from "../../../domain/mask-url.js";
 import { pauseReason } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
@@ -57,7 +57,7 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
 
 /** Where a feed polled at its configured URL has moved to, while the config still says the old one. */
 function movedToOf(url: string | undefined, state: SourceState | null): string | null {
-  return url && state?.movedTo && state.location === url ? maskUrl(state.movedTo) : null;
+  return url && state?.movedTo && sameLocation(state.location, url) ? maskUrl(state.movedTo) : null;
 }
 
 function healthOf(state: SourceState | null, now: Date): Health {
