@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { createArchiveSearch } from "../../src/runtime/command-services.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
+import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { rssFeed } from "../fakes/feed-xml.js";
 import { serveFeed, startFeedServer } from "../fakes/feed-server.js";
-import { BOT_TOKEN, SIGNING_SECRET } from "../platforms/slack/slack-test-kit.js";
+import { BOT_TOKEN } from "../platforms/slack/slack-test-kit.js";
 
 let closers: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -25,13 +25,7 @@ async function rig() {
   const slack: FakeSlackApi = await startFakeSlackApi({ botToken: BOT_TOKEN, users: { U0ALICE: {} } });
   closers.push(() => slack.close());
   const clock = createManualClock("2026-01-15T02:00:00.000Z");
-  const ctx = createCliContext({
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", LOG_LEVEL: "silent" },
-    clock,
-    stopSignal: new Promise(() => undefined),
-  });
+  const ctx = e2eContext(slackHttpEnv(slack.apiUrl), clock);
   const { app, loaded } = await openApp(ctx, await writeE2eConfig(feeds.url(), "aliases: {}\n"));
   closers.push(() => app.close());
   const poll = async (entries: Entry[]) => {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Invoker } from "../../src/commands/index.js";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { createBriefCommandHandler } from "../../src/runtime/command-services.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
+import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
 import { startFakeDiscord } from "../fakes/fake-discord.js";
 import { startFakeSlackApi } from "../fakes/fake-slack-api.js";
-import { BOT_TOKEN, postToSlackApp, SIGNING_SECRET, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
+import { BOT_TOKEN, postToSlackApp, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
 
 let closers: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -16,8 +16,7 @@ afterEach(async () => {
 });
 
 const clock = createManualClock("2026-01-15T02:00:00.000Z");
-const context = (env: Record<string, string>) =>
-  createCliContext({ stdout: { write: () => true }, stderr: { write: () => true }, env: { PORT: "0", LOG_LEVEL: "silent", ...env }, clock, stopSignal: new Promise(() => undefined) });
+const context = (env: Record<string, string>) => e2eContext(env, clock);
 
 describe("a watch an admin sends to a channel", () => {
   it("on Slack, is refused for a channel of another workspace or one the bot is not in, and saved for a channel it can post to", async () => {
@@ -31,7 +30,7 @@ describe("a watch an admin sends to a channel", () => {
       ],
     });
     closers.push(() => slack.close());
-    const { app, platforms } = await openApp(context({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }), await writeE2eConfig("http://127.0.0.1:9/feed.xml"));
+    const { app, platforms } = await openApp(context(slackHttpEnv(slack.apiUrl)), await writeE2eConfig("http://127.0.0.1:9/feed.xml"));
     closers.push(() => app.close());
     const started = await platforms.start();
     closers.push(() => platforms.stop());

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
+import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
 import { startFakeDiscord } from "../fakes/fake-discord.js";
 import { startFakeSlackApi, type FakeSlackApiOptions } from "../fakes/fake-slack-api.js";
 import { startFeedServer, status } from "../fakes/feed-server.js";
-import { BOT_TOKEN, SIGNING_SECRET } from "../platforms/slack/slack-test-kit.js";
+import { BOT_TOKEN } from "../platforms/slack/slack-test-kit.js";
 
 let closers: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -26,22 +26,8 @@ async function rig(feedStatus: number) {
   closers.push(() => discord.close());
   const clock = createManualClock("2026-01-15T02:00:00.000Z");
   const logLines: string[] = [];
-  const ctx = createCliContext({
-    stdout: { write: () => true },
-    stderr: { write: (text: string) => logLines.push(text) },
-    env: {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: "1300000000000000000",
-      DISCORD_API_URL: discord.apiUrl,
-      PORT: "0",
-      LOG_LEVEL: "info",
-    },
-    clock,
-    stopSignal: new Promise(() => undefined),
-  });
+  const env = { ...slackHttpEnv(slack.apiUrl), DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: "1300000000000000000", DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: "info" };
+  const ctx = e2eContext(env, clock, (text) => logLines.push(text));
   const extra = `admins: { notify: "slack:C0OPS", notify_fallback: "discord:${discord.channelId}" }\n`;
   const { app } = await openApp(ctx, await writeE2eConfig(feeds.url("/feed.xml"), extra));
   closers.push(() => app.close());

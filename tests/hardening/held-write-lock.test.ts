@@ -2,13 +2,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
+import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
 import { startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { rssFeed } from "../fakes/feed-xml.js";
 import { serveFeed, startFeedServer } from "../fakes/feed-server.js";
-import { BOT_TOKEN, postToSlackApp, SIGNING_SECRET, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
+import { BOT_TOKEN, postToSlackApp, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
 
 let closers: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
@@ -26,13 +26,7 @@ describe("a database write-locked by another connection (a backup, a second CLI)
     const slack = await startFakeSlackApi({ botToken: BOT_TOKEN, users: { U0ALICE: {} } });
     closers.push(() => slack.close());
     const clock = createManualClock("2026-01-15T02:00:00.000Z");
-    const ctx = createCliContext({
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-      env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", LOG_LEVEL: "silent" },
-      clock,
-      stopSignal: new Promise(() => undefined),
-    });
+    const ctx = e2eContext(slackHttpEnv(slack.apiUrl), clock);
     const configFile = await writeE2eConfig(feeds.url());
     const { app, platforms } = await openApp(ctx, configFile);
     closers.push(() => app.close());

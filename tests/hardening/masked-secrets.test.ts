@@ -3,10 +3,10 @@ import { MASK, maskUrl, maskUrlsInText } from "../../src/domain/mask-url.js";
 import { FetchError } from "../../src/ingest/fetch-error.js";
 import { parseFeedUrl } from "../../src/ingest/feed-url.js";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { createBriefCommandHandler } from "../../src/runtime/command-services.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
+import { e2eContext } from "../fakes/e2e-context.js";
 import { redirect, serveFeed, startFeedServer, status, type FeedServer } from "../fakes/feed-server.js";
 import { runCliCaptured } from "../fakes/run-cli.js";
 
@@ -51,7 +51,7 @@ describe("secrets in feed URLs", () => {
     expect(text.stdout).toContain(`token=${MASK}`);
     const json = await runCliCaptured(["feeds", "--config", config, "--json"]);
 
-    const ctx = createCliContext({ stdout: { write: () => true }, stderr: { write: () => true }, env: { LOG_LEVEL: "silent" }, clock: createManualClock("2026-01-15T02:00:00.000Z"), stopSignal: new Promise(() => undefined) });
+    const ctx = e2eContext({}, createManualClock("2026-01-15T02:00:00.000Z"));
     const { app, loaded } = await openApp(ctx, config);
     const handler = createBriefCommandHandler(app, loaded.config);
     const reply = await handler.handle({ name: "feeds" }, { platform: "slack", workspaceId: "T1", channelId: "C1", userId: "U1", isPlatformAdmin: true });
