@@ -32,12 +32,10 @@ export interface HeldLease {
  */
 export async function holdWorkerLease(options: LeaseOptions): Promise<HeldLease | null> {
   const heartbeatMs = options.heartbeatMs ?? 5_000;
-  const lease = createSqliteWorkerLease(options.database, {
-    pid: process.pid,
-    host: hostname(),
-    clock: options.clock,
-    staleAfterMs: options.staleAfterMs ?? 30_000,
-  });
+  // Creating the lease table needs the write lock the first time: waited for like any other write.
+  const lease = await retryWhenBusy(() =>
+    createSqliteWorkerLease(options.database, { pid: process.pid, host: hostname(), clock: options.clock, staleAfterMs: options.staleAfterMs ?? 30_000 }),
+  );
   let stopped = false;
   void options.stopSignal.then(() => (stopped = true));
   let announced = false;
