@@ -10,11 +10,13 @@ import type { BriefingApp } from "./app.js";
 import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
 import { outletNames } from "./outlet-names.js";
 import { compileSearchQuery } from "./search-query.js";
+import { createThreadedSearch } from "./threaded-search.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
 export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig, checkChannel?: ChannelCheck): CommandHandler {
   return takeTurns(createCommandHandler({
-    search: createArchiveSearch(app, config),
+    // A database in memory cannot be opened a second time: only a file gets the search thread.
+    search: app.database.memory ? createArchiveSearch(app, config) : createThreadedSearch(app.database.name, config, app.digestDeps.clock),
     digests: createDigestService(app, config),
     watches: app.store,
     validateQuery: (query) => void parseQuery(query, config.aliases),
