@@ -1,4 +1,5 @@
 import type { NewOutboxMessage } from "../domain/outbound.js";
+import type { AlertClaim } from "./plan-alerts.js";
 import type { Watch, WatchOwner } from "./watch.js";
 
 /** The persistence watches and alerts need; the store implements it. */
@@ -9,14 +10,9 @@ export interface WatchStore {
   watchesOf(owner: WatchOwner): Promise<Watch[]>;
   allWatches(): Promise<Watch[]>;
   /**
-   * Claims the stories not alerted before for this watch and enqueues the messages `build` makes for
-   * them, in one transaction: an alert is recorded and queued together, or neither (once per story).
-   * Returns how many messages were enqueued.
+   * Claims the (watch, story) pairs not alerted before and enqueues the messages `build` makes for
+   * them, in one transaction: an alert is recorded and queued together, or neither (once per watch
+   * and story). Returns how many messages were enqueued.
    */
-  sendAlertsOnce(alert: {
-    watchId: string;
-    clusterIds: string[];
-    at: string;
-    build: (freshClusterIds: string[]) => NewOutboxMessage[];
-  }): Promise<number>;
+  sendAlertsOnce(alert: { claims: AlertClaim[]; at: string; build: (fresh: AlertClaim[]) => NewOutboxMessage[] }): Promise<number>;
 }

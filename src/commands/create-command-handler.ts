@@ -5,7 +5,7 @@ import type { Reply } from "../domain/reply.js";
 import type { BriefCommand, Invoker } from "./brief-command.js";
 import type { CommandHandler } from "./command-handler.js";
 import { helpText } from "./help-text.js";
-import type { DigestService, QueryValidator, SearchService, SourceInfo, TopicInfo } from "./ports.js";
+import type { ChannelCheck, DigestService, QueryValidator, SearchService, SourceInfo, TopicInfo } from "./ports.js";
 import { DISCORD_LIMITS, escapeDiscord, escapeSlack, SLACK_LIMITS } from "../render/index.js";
 import { feedsReply, type ReplyRoom } from "./feeds-reply.js";
 
@@ -19,6 +19,8 @@ export interface CommandHandlerDeps {
   /** User ids allowed channel-wide actions besides the platform's own admins, per platform. */
   admins: Partial<Record<Invoker["platform"], string[]>>;
   clock: Clock;
+  /** Checks a channel an admin names (`in #channel`) before anything is saved for it; the platforms provide it. */
+  checkChannel?: ChannelCheck;
   maxWatchesPerUser?: number;
 }
 
@@ -52,7 +54,11 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       if ((await deps.watches.watchesOf(owner)).length >= maxWatches) {
         return ephemeral(`You have ${maxWatches} watches already; remove one with /brief unwatch <id> first.`);
       }
-      if (command.channel !== null) requireAdmin(invoker, "send watch alerts to a channel");
+      if (command.channel !== null) {
+        requireAdmin(invoker, "send watch alerts to a channel");
+        const refused = await deps.checkChannel?.(invoker, command.channel);
+        if (refused) return ephemeral(`No watch created: ${refused}`);
+      }
       const target = watchTarget(invoker, command.channel);
       const watch = await deps.watches.addWatch({ owner, query: command.query, target, createdAt: deps.clock.now().toISOString() });
       const where = command.channel === null ? "by direct message" : "to that channel";

@@ -1,3 +1,4 @@
+import { maskUrlsInText } from "../domain/mask-url.js";
 import { isPaused } from "../domain/source-state.js";
 import type { SourceInfo } from "./ports.js";
 
@@ -5,7 +6,8 @@ import type { SourceInfo } from "./ports.js";
 export function describeSource(source: SourceInfo, now: Date): string {
   // The new address itself came from the feed's server: operators see it in `briefing feeds`, not in chat.
   const moved = source.state?.movedTo ? "; moved permanently, update the config (see `briefing feeds`)" : "";
-  return health(source, now) + moved;
+  // A source URL with a token or credentials must not reach a channel, even inside an error message.
+  return maskUrlsInText(health(source, now) + moved);
 }
 
 function health(source: SourceInfo, now: Date): string {

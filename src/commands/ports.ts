@@ -35,3 +35,10 @@ export interface SourceInfo {
   location: string;
   state: SourceState | null;
 }
+
+/**
+ * Whether alerts or digests may go to a channel an admin named in a command: it must be in the
+ * invoker's own workspace or server, and the bot must be able to post there. Resolves null when it
+ * may, else the reason to show the admin.
+ */
+export type ChannelCheck = (invoker: Invoker, channelId: string) => Promise<string | null>;

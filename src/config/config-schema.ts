@@ -89,12 +89,16 @@ export const briefingConfigSchema = z
     topics: z.array(topicConfigSchema).min(1, "add at least one topic"),
     digests: z.array(digestConfigSchema).default([]),
     cluster: z.strictObject({ window: durationSchema.default(259_200_000) }).default({ window: 259_200_000 }),
+    /** Items published longer than `max_age` before they were first seen are stored and searchable but alert nobody. */
+    alerts: z.strictObject({ max_age: durationSchema.default(172_800_000) }).default({ max_age: 172_800_000 }),
     admins: z
       .strictObject({
         slack: z.array(z.string()).default([]),
         discord: z.array(z.string()).default([]),
         /** Where the bot reports trouble an operator must fix, such as a deleted channel. */
         notify: targetSchema.optional(),
+        /** Where notices go, besides the error log, while the `notify` platform cannot post (its token revoked). */
+        notify_fallback: targetSchema.optional(),
       })
       .default({ slack: [], discord: [] }),
   })

@@ -18,10 +18,12 @@ export const envSchema = z.object({
   DISCORD_API_URL: optionalText,
   /** Turns on the `/status` page and is the password it asks for. */
   STATUS_TOKEN: optionalText,
+  /** 32 random bytes (hex or base64) sealing stored feed credentials; see README. */
+  BRIEFING_SECRET_KEY: optionalText,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Names of the variables whose values must never be printed. */
-export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN", "STATUS_TOKEN"] as const;
+export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN", "STATUS_TOKEN", "BRIEFING_SECRET_KEY"] as const;

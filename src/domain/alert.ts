@@ -5,7 +5,7 @@ export type AlertStory = Omit<DigestStory, "clusterId" | "score">;
 
 /** A watch alert: one story, or several collapsed into one message when a query fires often. */
 export interface Alert {
-  watchId: string;
-  query: string;
+  /** The destination's watches the stories matched (one message however many matched). */
+  watches: Array<{ id: string; query: string }>;
   stories: AlertStory[];
 }

@@ -1,4 +1,5 @@
 import type { FeedItem } from "../domain/item.js";
+import { sameLocation } from "../domain/mask-url.js";
 import { emptySourceState, isPaused, type SourceState } from "../domain/source-state.js";
 import { adaptInterval, clamp, stretchInterval, type IntervalBounds } from "./adaptive-interval.js";
 import type { FetchError } from "./fetch-error.js";
@@ -19,12 +20,13 @@ export interface HealthPolicy extends IntervalBounds {
 
 /** A state for `location`: the previous one if it was for the same place, else a fresh one (validators reset). */
 export function stateFor(sourceId: string, location: string, previous: SourceState | null): SourceState {
-  return previous && previous.location === location ? previous : emptySourceState(sourceId, location);
+  // The stored location may be masked (no key to seal its credentials): the configured one is kept.
+  return previous && sameLocation(previous.location, location) ? { ...previous, location } : emptySourceState(sourceId, location);
 }
 
 /** Due when never polled, moved, or past its next poll time; never while paused. */
 export function isDue(state: SourceState | null, location: string, now: Date): boolean {
-  if (!state || state.location !== location) return true;
+  if (!state || !sameLocation(state.location, location)) return true;
   if (isPaused(state, now)) return false;
   return !state.nextPollAt || Date.parse(state.nextPollAt) <= now.getTime();
 }

@@ -24,7 +24,9 @@ export function parseFeedUrl(input: string, base?: URL): FeedUrl {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FetchError("bad-url", "only http/https URLs are supported");
   }
-  if (WEBHOOK_HOSTS.some((rule) => rule.host.test(url.hostname) && rule.path.test(url.pathname))) {
+  // `hooks.slack.com.` (the fully qualified spelling) reaches the same host.
+  const host = url.hostname.replace(/\.+$/, "");
+  if (WEBHOOK_HOSTS.some((rule) => rule.host.test(host) && rule.path.test(url.pathname))) {
     throw new FetchError("bad-url", "that URL is a chat webhook, not a feed");
   }
   let authorization: string | null = null;

@@ -15,3 +15,4 @@ export { parseFeedDate } from "./parse-date.js";
 export { looksLikeReissue, type ReissueOptions } from "./reissue-guard.js";
 export { pauseReason } from "./feed-health.js";
 export { redactUrl } from "./feed-url.js";
+export { startWorker } from "./start-worker.js";

@@ -1,3 +1,4 @@
+import { sameLocation } from "../domain/mask-url.js";
 import type { SourceState } from "../domain/source-state.js";
 import { redactUrl } from "./feed-url.js";
 
@@ -7,7 +8,7 @@ import { redactUrl } from "./feed-url.js";
  * so changing the config goes back to the configured address.
  */
 export function pollLocation(configured: string, state: SourceState | null): string {
-  if (!state?.movedTo || state.location !== configured) return configured;
+  if (!state?.movedTo || !sameLocation(state.location, configured)) return configured;
   let from: URL;
   let to: URL;
   try {

@@ -28,16 +28,17 @@ export function normaliseEntry(entry: RawEntry, context: NormaliseContext): Feed
   if (summary === "" && content !== "") summary = truncate(cleanText(content), LIMITS.derivedSummary);
   let title = plainText(entry.title, { maxLength: LIMITS.title });
   const publishedGuid = entry.guid ? cleanText(entry.guid) || null : null;
-  const published = entry.dates.map(parseFeedDate).find((date) => date !== null) ?? null;
+  const parsedDate = entry.dates.map(parseFeedDate).find((date) => date !== null) ?? null;
+  const published = plausibleDate(parsedDate, context.now);
   const author = entry.author ? cleanText(entry.author, { maxLength: 200 }) || null : null;
   // Only an entry with nothing at all in it is dropped.
-  if (title === "" && summary === "" && url === null && publishedGuid === null && published === null && author === null) return null;
+  if (title === "" && summary === "" && url === null && publishedGuid === null && parsedDate === null && author === null) return null;
   if (title === "") title = truncate(summary, 120);
   // Future dates would sort above everything for as long as they stay in the future.
   const publishedAt = published === null || published > context.now ? context.now : published;
   return {
     // The guid as published, so that a feed read from a new address keeps its items' identities.
-    id: stableId(publishedGuid, url, title, published, summary),
+    id: stableId(publishedGuid, url, title, parsedDate, summary),
     sourceId: context.sourceId,
     guid: publishedGuid && resolvedGuid(publishedGuid, base),
     link,
@@ -50,6 +51,20 @@ export function normaliseEntry(entry: RawEntry, context: NormaliseContext): Feed
     publishedAt: publishedAt.toISOString(),
     dateMissing: published === null,
   };
+}
+
+/** Before the web had feeds. */
+const EARLIEST_PLAUSIBLE_MS = Date.UTC(1995, 0, 1);
+const MAX_CLOCK_SKEW_MS = 86_400_000;
+
+/**
+ * A date we can believe, else null: epoch zeros ("1 Jan 1970") and dates more than a day ahead come
+ * from broken publishing systems, so the item is treated as undated (dated by when we first saw it).
+ */
+function plausibleDate(date: Date | null, now: Date): Date | null {
+  if (date === null) return null;
+  const ms = date.getTime();
+  return ms < EARLIEST_PLAUSIBLE_MS || ms > now.getTime() + MAX_CLOCK_SKEW_MS ? null : date;
 }
 
 /** Plain text from feed text: markup removed when the feed says (or defaults to) HTML. */

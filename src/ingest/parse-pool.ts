@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ParsedFeed } from "../domain/item.js";
 import { FetchError } from "./fetch-error.js";
 import { replyToFeed, runParseJob, type ParseJob, type ParseReply } from "./parse-job.js";
+import { startWorker } from "./start-worker.js";
 
 export interface ParsePoolOptions {
   /** Worker threads; 0 parses on the calling thread (no deadline, no isolation: tests and tools only). */
@@ -66,7 +64,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   }
 
   function spawn(): Slot {
-    const worker = startWorker({ maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 });
+    const worker = startWorker(new URL("./parse-worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 } });
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on("message", (message: { id: number; reply: ParseReply } | "ready") => {
       if (message === "ready") {
@@ -129,17 +127,4 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       await Promise.all(running.map((slot) => slot.worker.terminate()));
     },
   };
-}
-
-/**
- * Built code runs `parse-worker.js` directly. From TypeScript sources (tsx, vitest) the worker
- * registers tsx first: Node 20 does not hand a parent's `--import` loader to workers' entries.
- */
-function startWorker(resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number }): Worker {
-  const built = new URL("./parse-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { resourceLimits });
-  const source = new URL("./parse-worker.ts", import.meta.url).href;
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(code, { eval: true, resourceLimits });
 }

@@ -10,18 +10,18 @@ import { renderDigest } from "./index.js";
  */
 export function renderAlert(alert: Alert, format: RenderFormat, generatedAt: string, timeZone: string): OutboundPayload[] {
   const digest: Digest = {
-    beat: `Watch ${alert.watchId}: ${alert.query}`,
+    beat: alert.watches.map((watch) => `Watch ${watch.id}: ${watch.query}`).join(" · "),
     generatedAt,
     timeZone,
     storyCount: alert.stories.length,
     sections: [
       {
-        topicId: `watch-${alert.watchId}`,
+        topicId: `watch-${alert.watches.map((watch) => watch.id).join("-")}`,
         topicName: alert.stories.length === 1 ? "New story" : `${alert.stories.length} new stories`,
         stories: alert.stories.map((story, index) => ({ ...story, clusterId: `${index}`, score: 0 })),
       },
     ],
-    footer: { search: "", watch: "", unwatch: `/brief unwatch ${alert.watchId}` },
+    footer: { search: "", watch: "", unwatch: alert.watches.map((watch) => `/brief unwatch ${watch.id}`).join(" · ") },
   };
   return renderDigest(digest, format);
 }

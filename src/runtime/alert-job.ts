@@ -1,4 +1,4 @@
-import { planAlerts, type AlertHit, type AlertPlan, type Watch } from "../alerts/index.js";
+import { claimsOf, isNews, onlyFresh, planAlerts, type AlertHit, type AlertPlan, type AlertStoryHit, type Watch } from "../alerts/index.js";
 import type { AlertStory } from "../domain/alert.js";
 import type { Clock } from "../domain/clock.js";
 import type { NewOutboxMessage } from "../domain/outbound.js";
@@ -17,6 +17,8 @@ export interface AlertJobDeps {
   sourceWeights: Record<string, number>;
   outletOf: (sourceId: string) => string;
   timeZone: string;
+  /** Items published longer than this before they were first seen are not alerted. */
+  maxAgeMs?: number;
 }
 
 /** Matches newly stored items against every watch and enqueues one alert per watch and story. */
@@ -44,6 +46,7 @@ export function createAlertJob(deps: AlertJobDeps) {
     const now = deps.clock.now();
     const hits: AlertHit[] = [];
     for (const item of items) {
+      if (!isNews(item, deps.maxAgeMs)) continue;
       for (const match of matcher.match(item, now)) {
         const watch = byId.get(match.topicId);
         if (watch) hits.push({ watch, item, terms: match.terms });
@@ -52,13 +55,9 @@ export function createAlertJob(deps: AlertJobDeps) {
     let enqueued = 0;
     for (const plan of planAlerts(hits)) {
       enqueued += await deps.store.sendAlertsOnce({
-        watchId: plan.watch.id,
-        clusterIds: plan.hits.map((hit) => hit.item.clusterId),
+        claims: claimsOf(plan),
         at: now.toISOString(),
-        build: (freshIds) => {
-          const fresh = plan.hits.filter((hit) => freshIds.includes(hit.item.clusterId));
-          return alertMessages({ ...plan, hits: fresh, collapsed: plan.collapsed && fresh.length > 1 }, deps, now.toISOString());
-        },
+        build: (fresh) => alertMessages(onlyFresh(plan, fresh), deps, now.toISOString()),
       });
     }
     if (enqueued > 0) deps.log.info({ job: "alerts", messages: enqueued }, "alerts enqueued");
@@ -67,17 +66,27 @@ export function createAlertJob(deps: AlertJobDeps) {
 }
 
 function alertMessages(plan: AlertPlan, deps: AlertJobDeps, at: string): NewOutboxMessage[] {
-  const format = formatForTarget(plan.watch.target);
-  const render = (hits: AlertHit[]) =>
-    renderAlert({ watchId: plan.watch.id, query: plan.watch.query, stories: hits.map((hit) => toAlertStory(hit, deps.outletOf)) }, format, at, deps.timeZone);
-  const clusters = plan.hits.map((hit) => hit.item.clusterId).sort().join(",");
-  const group = `alert:${plan.watch.id}:${plan.collapsed ? clusters : plan.hits[0]!.item.clusterId}`;
-  const payloads = plan.collapsed ? render(plan.hits) : plan.hits.flatMap((hit) => render([hit]));
-  return payloads.map((payload, part) => ({ key: `${group}:${part}`, target: plan.watch.target, group, part, payload }));
+  const format = formatForTarget(plan.target);
+  const render = (stories: AlertStoryHit[]) => {
+    const watches = uniqueWatches(stories);
+    return renderAlert({ watches: watches.map((w) => ({ id: w.id, query: w.query })), stories: stories.map((story) => toAlertStory(story, deps.outletOf)) }, format, at, deps.timeZone);
+  };
+  const clusters = plan.stories.map((story) => story.item.clusterId).sort().join(",");
+  // Keyed by destination, watches and story: two watches of one person make one message, once.
+  const watchIds = uniqueWatches(plan.stories).map((w) => w.id).join("+");
+  const group = `alert:${plan.target}:${watchIds}:${plan.collapsed ? clusters : plan.stories[0]!.item.clusterId}`;
+  const payloads = plan.collapsed ? render(plan.stories) : plan.stories.flatMap((story) => render([story]));
+  return payloads.map((payload, part) => ({ key: `${group}:${part}`, target: plan.target, group, part, payload }));
 }
 
-function toAlertStory(hit: AlertHit, outletOf: (sourceId: string) => string): AlertStory {
-  const { item } = hit;
+function uniqueWatches(stories: AlertStoryHit[]): Watch[] {
+  const byId = new Map<string, Watch>();
+  for (const story of stories) for (const { watch } of story.watches) byId.set(watch.id, watch);
+  return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+}
+
+function toAlertStory(story: AlertStoryHit, outletOf: (sourceId: string) => string): AlertStory {
+  const { item } = story;
   return {
     title: item.title,
     url: item.url,
@@ -86,7 +95,7 @@ function toAlertStory(hit: AlertHit, outletOf: (sourceId: string) => string): Al
     otherOutlets: [],
     publishedAt: item.dateMissing ? item.firstSeenAt : item.publishedAt,
     ...(item.dateMissing ? { dateMissing: true } : {}),
-    matchedTerms: hit.terms,
+    matchedTerms: [...new Set(story.watches.flatMap((entry) => entry.terms))],
     excerpt: item.summary,
   };
 }

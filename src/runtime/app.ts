@@ -1,16 +1,15 @@
 import type Database from "better-sqlite3";
 import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
-import { formatTarget } from "../config/target.js";
-import { renderNotice } from "../render/index.js";
-import { formatForPlatform } from "./format-for-target.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
 import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
-import { createSqliteStore, openDatabase, type Store } from "../store/index.js";
+import { createSecretBox, createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
 import { createOutletNames, type OutletNames } from "./outlet-names.js";
+import { feedPausedNotice } from "./feed-paused-notice.js";
+import { createOperatorNotices } from "./operator-notices.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
 import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
@@ -28,6 +27,8 @@ export interface AppDeps {
   databaseFile?: string;
   /** Where polls, digests and deliveries are counted; nothing is counted without it. */
   metrics?: Metrics;
+  /** BRIEFING_SECRET_KEY: seals stored feed credentials; without it they are stored masked only. */
+  secretKey?: Buffer | null;
 }
 
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
@@ -55,8 +56,8 @@ export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
   const metrics = deps.metrics ?? noMetrics;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
-  const store = createSqliteStore(db);
-  const clusterIndex = createSqliteClusterIndex(db);
+  const store = createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null });
+  const clusterIndex = retryingWhenBusy(createSqliteClusterIndex(db));
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
     clock: deps.clock,
@@ -73,23 +74,16 @@ export function createApp(deps: AppDeps): BriefingApp {
   // What a reload replaces: everything read from sources, topics, aliases, digests and admins.
   let current = configured(config, store, deps);
   const pausedPlatforms = new Map<string, string>();
-  const tellOperator = async (about: string, text: string) => {
-    const { notify, notifyFormat } = current;
-    if (notify === null || notify === about || notify.startsWith(`${about}:`)) return;
-    const now = deps.clock.now().toISOString();
-    const key = `admin:${about}:${now}`;
-    await store.enqueue([{ key, target: notify, group: key, part: 0, payload: renderNotice(text, notifyFormat) }], now);
-  };
   const relay = createOutboxRelay({
     store,
     senderFor: deps.metrics ? meteredSenders(deps.senderFor, metrics, deps.clock) : deps.senderFor,
     clock: deps.clock,
     log: deps.log.child({ job: "deliver" }),
     onTargetPaused: (target, reason) =>
-      tellOperator(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
+      current.notices.tell(target, `briefing-bot stopped posting to ${target}: ${reason}. Fix access, then \`briefing outbox retry <id>\` sends what is waiting.`),
     onPlatformPaused: (platform, reason) => {
       pausedPlatforms.set(platform, reason);
-      return tellOperator(platform, `briefing-bot stopped posting to ${platform}: ${reason}. Messages stay queued; set a valid token and restart the bot.`);
+      return current.notices.platformPaused(platform, reason);
     },
   });
   const digestAt = (index: number) => {
@@ -116,7 +110,7 @@ export function createApp(deps: AppDeps): BriefingApp {
       current = configured(next, store, deps);
     },
     async poll(options) {
-      const { sources, matcher, alerts, outlets } = current;
+      const { sources, matcher, alerts, outlets, notices } = current;
       outlets.learn(await store.listSourceStates());
       const summary = await runPollCycle(
         {
@@ -129,6 +123,7 @@ export function createApp(deps: AppDeps): BriefingApp {
           log: deps.log,
           metrics,
           onNewItems: async (items) => void (await alerts(items)),
+          onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
       );
@@ -163,6 +158,7 @@ function configured(config: BriefingConfig, store: Store, deps: AppDeps) {
     sourceWeights: sourceWeightsOf(config),
     outletOf: outlets.of,
     timeZone: config.timezone,
+    maxAgeMs: config.alerts.max_age,
   });
   const sources: SourceSpec[] = config.sources.map((source) => ({
     id: source.id,
@@ -186,7 +182,6 @@ function configured(config: BriefingConfig, store: Store, deps: AppDeps) {
     sources,
     digestDeps,
     outlets,
-    notify: config.admins.notify ? formatTarget(config.admins.notify) : null,
-    notifyFormat: config.admins.notify ? formatForPlatform(config.admins.notify) : ("text" as const),
+    notices: createOperatorNotices({ store, clock: deps.clock, log: deps.log.child({ job: "notify" }), notify: config.admins.notify, fallback: config.admins.notify_fallback }),
   };
 }

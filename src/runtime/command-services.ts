@@ -1,6 +1,7 @@
-import { createCommandHandler, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
+import { createCommandHandler, takeTurns, type ChannelCheck, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
 import type { BriefingConfig, DigestConfig } from "../config/config-schema.js";
 import { formatTarget, type Target } from "../config/target.js";
+import { maskUrl } from "../domain/mask-url.js";
 import { sourceLocation } from "../ingest/index.js";
 import { parseQuery } from "../match/index.js";
 import { createSearchService } from "../search/index.js";
@@ -8,22 +9,31 @@ import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js"
 import type { BriefingApp } from "./app.js";
 import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
 import { compileSearchQuery } from "./search-query.js";
+import { createThreadedSearch } from "./threaded-search.js";
 
 /** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
-export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig): CommandHandler {
-  return createCommandHandler({
-    search: createArchiveSearch(app, config),
+export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig, checkChannel?: ChannelCheck): CommandHandler {
+  return takeTurns(createCommandHandler({
+    // A database in memory cannot be opened a second time: only a file gets the search thread.
+    search: app.database.memory ? createArchiveSearch(app, config) : createThreadedSearch(app.database.name, config, app.digestDeps.clock, () => outletsBySource(app, config)),
     digests: createDigestService(app, config),
     watches: app.store,
     validateQuery: (query) => void parseQuery(query, config.aliases),
     topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })),
     sources: async () => {
       const states = new Map((await app.store.listSourceStates()).map((state) => [state.sourceId, state]));
-      return config.sources.map((source) => ({ id: source.id, location: sourceLocation(source), state: states.get(source.id) ?? null }));
+      return config.sources.map((source) => ({ id: source.id, location: maskUrl(sourceLocation(source)), state: states.get(source.id) ?? null }));
     },
     admins: { slack: config.admins.slack, discord: config.admins.discord },
     clock: app.digestDeps.clock,
-  });
+    checkChannel,
+  }));
+}
+
+/** Outlet names of the configured sources, with the feed titles the store knows. */
+async function outletsBySource(app: BriefingApp, config: BriefingConfig): Promise<Record<string, string>> {
+  app.outlets.learn(await app.store.listSourceStates());
+  return Object.fromEntries(config.sources.map((source) => [source.id, app.outlets.of(source.id)]));
 }
 
 /** Search over this app's SQLite archive with the config's aliases. */

@@ -1,5 +1,6 @@
 import { pino, type Logger, type LevelWithSilent } from "pino";
 import pretty from "pino-pretty";
+import { maskUrlsInText } from "../domain/mask-url.js";
 
 export type { Logger };
 
@@ -44,7 +45,8 @@ export function createLogger(options: LoggerOptions): Logger {
       base: undefined,
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       hooks: {
-        streamWrite: (line) => maskSecrets(line, secrets),
+        // Feed URLs may carry `user:pass@` or `?token=`: masked in every line, whatever field holds them.
+        streamWrite: (line) => maskUrlsInText(maskSecrets(line, secrets)),
       },
     },
     stream,

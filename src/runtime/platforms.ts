@@ -1,5 +1,5 @@
 import type { RequestListener } from "node:http";
-import type { CommandHandler } from "../commands/index.js";
+import type { ChannelCheck, CommandHandler } from "../commands/index.js";
 import type { Env } from "../config/env.js";
 import type { BriefingConfig } from "../config/config-schema.js";
 import type { Clock } from "../domain/clock.js";
@@ -29,6 +29,8 @@ export interface PlatformsOptions {
 /** The platforms this deployment has credentials for; the console is always there. */
 export interface Platforms {
   senderFor: SenderForTarget;
+  /** Checks a channel an admin named in a command against the invoker's platform (see ChannelCheck). */
+  checkChannel: ChannelCheck;
   /**
    * Starts the command listeners (Slack receiver, Discord gateway). Only `briefing run` needs them.
    * `otherRoutes` are served on the Slack receiver's port when Slack runs in HTTP mode.
@@ -79,6 +81,11 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
       : null;
 
   return {
+    async checkChannel(invoker, channelId) {
+      if (invoker.platform === "slack" && slack) return slack.checkChannel(invoker.workspaceId, channelId);
+      if (invoker.platform === "discord" && discord) return discord.checkChannel(invoker.workspaceId, channelId);
+      return "this bot cannot post to channels on that platform.";
+    },
     senderFor(target) {
       if (target === "console") return consoleSender;
       if (target.startsWith("slack:")) return slack?.sender ?? null;

@@ -3,7 +3,8 @@ import { noMetrics, type Metrics } from "../domain/metrics.js";
 import type { FeedItem } from "../domain/item.js";
 import type { StoredItem } from "../domain/story.js";
 import { isPaused, type SourceState } from "../domain/source-state.js";
-import { looksLikeReissue, redactUrl, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
+import { maskUrl } from "../domain/mask-url.js";
+import { looksLikeReissue, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
 import type { Clusterer } from "../cluster/index.js";
@@ -19,6 +20,8 @@ export interface PollCycleDeps {
   log: Logger;
   /** Called with the items a poll stored for the first time; not called for a source's first poll. */
   onNewItems?: (items: StoredItem[]) => Promise<void>;
+  /** Called once when a failing source is paused (410 at once, other failures after several in a row). */
+  onSourcePaused?: (source: SourceSpec, state: SourceState) => Promise<void>;
   metrics?: Metrics;
 }
 
@@ -86,6 +89,8 @@ async function storeResult(
   logStateChange(log, previous, result, now);
   if (result.status === "failed") {
     summary.failed += 1;
+    // Paused now and not before: a paused feed tried again that fails again is not news to anyone.
+    if (result.state.pausedUntil !== null && !previous?.pausedUntil) await deps.onSourcePaused?.(source, result.state);
     return;
   }
   const { matcher } = deps;
@@ -136,7 +141,7 @@ async function prepareItem(
 /** Per-feed lines are debug; a feed that starts failing, recovers, moves or is paused is told once, at info or warn. */
 function logStateChange(log: Logger, previous: SourceState | null, result: PollResult, now: Date): void {
   const { state } = result;
-  if (state.movedTo && state.movedTo !== previous?.movedTo) log.warn({ moved_to: redactUrl(state.movedTo) }, "feed moved permanently; polling the new address, update the config");
+  if (state.movedTo && state.movedTo !== previous?.movedTo) log.warn({ moved_to: maskUrl(state.movedTo) }, "feed moved permanently; polling the new address, update the config");
   if (result.status === "failed") {
     const fields = { reason: result.error?.message, consecutive_failures: state.consecutiveFailures };
     if (isPaused(state, now) && !(previous && isPaused(previous, now))) log.warn({ ...fields, paused_until: state.pausedUntil }, "feed paused after repeated failures");

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { openApp } from "../../src/runtime/cli/open-app.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
+import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { rssFeed } from "../fakes/feed-xml.js";
 import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
-import { BOT_TOKEN, postToSlackApp, SIGNING_SECRET, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
+import { BOT_TOKEN, postToSlackApp, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
 
 const first = { guid: "a1", title: "Phone sales flat", link: "https://example.org/a1", pubDate: "Wed, 14 Jan 2026 08:00:00 GMT" };
 const matching = {
@@ -33,13 +33,7 @@ describe("a Slack watch, end to end", () => {
     closers.push(() => slack.close());
 
     const clock = createManualClock("2026-01-15T02:00:00.000Z");
-    const ctx = createCliContext({
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-      env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", LOG_LEVEL: "silent" },
-      clock,
-      stopSignal: new Promise(() => undefined),
-    });
+    const ctx = e2eContext(slackHttpEnv(slack.apiUrl), clock);
     const { app, platforms } = await openApp(ctx, await writeE2eConfig(feeds.url()));
     closers.push(() => app.close());
     const started = await platforms.start();

@@ -31,6 +31,8 @@ export interface FakeChannel {
   name: string;
   isMember?: boolean;
   isArchived?: boolean;
+  /** The workspace the channel belongs to (default T0FAKE, the one the test kit's commands come from). */
+  teamId?: string;
 }
 
 export interface FakeSlackApiOptions {
@@ -113,6 +115,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
       return user ? ok({ user: { id: args.user, is_admin: false, is_owner: false, ...user } }) : fail("user_not_found");
     },
     "conversations.list": () => ok({ channels: [...channels.values()].map((c) => ({ id: c.id, name: c.name, is_member: c.isMember })), response_metadata: { next_cursor: "" } }),
+    "conversations.info": (args) => {
+      const found = channels.get(String(args.channel));
+      if (!found) return fail("channel_not_found");
+      return ok({ channel: { id: found.id, name: found.name, is_channel: true, is_member: found.isMember ?? false, is_archived: found.isArchived ?? false, context_team_id: found.teamId ?? "T0FAKE" } });
+    },
     "conversations.open": (args) => ok({ channel: { id: `D${String(args.users)}` } }),
     "chat.postMessage": (args) => {
       const target = conversationFor(String(args.channel));

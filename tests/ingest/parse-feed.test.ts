@@ -196,11 +196,22 @@ describe("normalising", () => {
     expect(first.items[0]?.id).toBe(second.items[0]?.id);
   });
 
-  it("clamps future dates to the fetch time and marks missing ones", async () => {
-    const feed = await parse(rss(`<item><title>future</title><guid>1</guid><pubDate>Fri, 01 Jan 2099 00:00:00 GMT</pubDate></item><item><title>undated</title><guid>2</guid></item>`));
-    expect(feed.items.map((item) => [item.publishedAt, item.dateMissing])).toEqual([
-      [NOW.toISOString(), false],
-      [NOW.toISOString(), true],
+  it("clamps slightly future dates to the fetch time, and treats missing and impossible ones as undated", async () => {
+    const soon = new Date(NOW.getTime() + 3_600_000).toUTCString();
+    const feed = await parse(
+      rss(
+        `<item><title>an hour ahead</title><guid>1</guid><pubDate>${soon}</pubDate></item><item><title>undated</title><guid>2</guid></item>` +
+          `<item><title>2099</title><guid>3</guid><pubDate>Fri, 01 Jan 2099 00:00:00 GMT</pubDate></item>` +
+          `<item><title>epoch</title><guid>4</guid><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>` +
+          `<item><title>1994</title><guid>5</guid><pubDate>Sat, 31 Dec 1994 23:00:00 GMT</pubDate></item>`,
+      ),
+    );
+    expect(feed.items.map((item) => [item.title, item.publishedAt, item.dateMissing])).toEqual([
+      ["an hour ahead", NOW.toISOString(), false],
+      ["undated", NOW.toISOString(), true],
+      ["2099", NOW.toISOString(), true],
+      ["epoch", NOW.toISOString(), true],
+      ["1994", NOW.toISOString(), true],
     ]);
   });
 

@@ -152,8 +152,8 @@ describe("SQLite store", () => {
   it("alerts a story once per watch, and records nothing when the messages cannot be queued", async () => {
     const store = await freshStore();
     const watch = await store.addWatch({ owner: { platform: "slack", workspaceId: "T1", userId: "U1" }, query: "H200", target: "slack:@U1", createdAt: "2026-01-14T09:00:00.000Z" });
-    const send = (clusterIds: string[], build = (fresh: string[]) => fresh.map((id) => message(`alert-${id}`, 0))) =>
-      store.sendAlertsOnce({ watchId: watch.id, clusterIds, at: "2026-01-14T09:00:00.000Z", build });
+    const send = (clusterIds: string[], build = (fresh: Array<{ clusterId: string }>) => fresh.map((claim) => message(`alert-${claim.clusterId}`, 0))) =>
+      store.sendAlertsOnce({ claims: clusterIds.map((clusterId) => ({ watchId: watch.id, clusterId })), at: "2026-01-14T09:00:00.000Z", build });
     await expect(send(["c1"], () => { throw new Error("renderer broke"); })).rejects.toThrow("renderer broke");
     expect(await send(["c1", "c2"])).toBe(2);
     expect(await send(["c1", "c2", "c3"])).toBe(1);

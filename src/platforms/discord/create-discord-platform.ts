@@ -3,6 +3,7 @@ import type { CommandHandler } from "../../commands/command-handler.js";
 import type { Clock } from "../../domain/clock.js";
 import type { Sender } from "../../outbox/sender.js";
 import { BRIEF_COMMAND_NAME } from "./brief-command-definition.js";
+import { checkDiscordChannel } from "./check-discord-channel.js";
 import { createDiscordSender } from "./create-discord-sender.js";
 import type { DiscordLog } from "./discord-log.js";
 import { createDiscordRest, discordRestOptions, watchRateLimits } from "./discord-rest.js";
@@ -39,6 +40,8 @@ export interface DiscordPlatform {
   /** Why interactions cannot reach the bot now (not started, gateway reconnecting or closed), or null. */
   connectionProblem(): string | null;
   sender: Sender;
+  /** Null when the bot may post to the channel for this server, else why not (see check-discord-channel.ts). */
+  checkChannel(guildId: string | null, channelId: string): Promise<string | null>;
 }
 
 export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordPlatform {
@@ -51,8 +54,9 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
   });
   watchRateLimits(client.rest, log);
   // Its own REST client: Client#destroy clears the token of the client's one, and the outbox may still send.
+  const rest = createDiscordRest({ ...restSettings, token: options.token, log });
   const sender = createDiscordSender({
-    rest: createDiscordRest({ ...restSettings, token: options.token, log }),
+    rest,
     hasToken: true,
     webhooks: options.webhooks,
     log,
@@ -98,6 +102,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
   return {
     sender,
     connectionProblem: () => problem,
+    checkChannel: (guildId, channelId) => checkDiscordChannel(rest, guildId, channelId),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);

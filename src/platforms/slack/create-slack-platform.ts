@@ -6,6 +6,7 @@ import type { Clock } from "../../domain/clock.js";
 import { BriefingError } from "../../domain/errors.js";
 import type { Sender } from "../../outbox/sender.js";
 import { buildSlackApp, commandClientOptions, SLACK_HTTP_PATHS } from "./build-slack-app.js";
+import { checkSlackChannel } from "./check-slack-channel.js";
 import { createSlackHttpServer } from "./http/create-slack-http-server.js";
 import { createChannelPacer, type ChannelPacerOptions } from "./sender/channel-pacer.js";
 import { createSlackSender } from "./sender/create-slack-sender.js";
@@ -45,6 +46,8 @@ export interface SlackPlatform {
   connectionProblem(): string | null;
   /** Delivers outbox messages whose target is `slack:…`; usable before `start`. */
   sender: Sender;
+  /** Null when the bot may post to the channel for this workspace, else why not (see check-slack-channel.ts). */
+  checkChannel(workspaceId: string | null, channelId: string): Promise<string | null>;
 }
 
 export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatform {
@@ -64,10 +67,12 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   const sender = createSlackSender({ client: sendClient, clock, log, pacer: createChannelPacer({ clock, ...options.pacing }) });
   let running: { app: App; server: Server | null } | null = null;
   let socketProblem: string | null = null;
+  const lookupClient = new webApi.WebClient(botToken, commandClientOptions(slackApiUrl, logger));
 
   return {
     sender,
     connectionProblem: () => (running ? socketProblem : "not started"),
+    checkChannel: (workspaceId, channelId) => checkSlackChannel(lookupClient, workspaceId, channelId),
     async start(otherRoutes) {
       if (running) throw new BriefingError("config", "the Slack platform is already started");
       const auth = await new webApi.WebClient(botToken, commandClientOptions(slackApiUrl, logger)).auth.test();

@@ -2,6 +2,7 @@ import type { CommandHandler } from "../../commands/index.js";
 import type { BriefingConfig } from "../../config/config-schema.js";
 import type { LoadedConfig } from "../../config/load-config.js";
 import type { Metrics } from "../../domain/metrics.js";
+import { parseSecretKey } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
@@ -29,7 +30,9 @@ export async function openApp(
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
   });
-  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics });
-  handler = createBriefCommandHandler(app, loaded.config);
-  return { app, loaded, platforms, rebuildHandler: (config) => void (handler = createBriefCommandHandler(app, config)) };
+  const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
+  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
+  const handlerFor = (config: BriefingConfig) => createBriefCommandHandler(app, config, platforms.checkChannel);
+  handler = handlerFor(loaded.config);
+  return { app, loaded, platforms, rebuildHandler: (config) => void (handler = handlerFor(config)) };
 }

@@ -1,13 +1,15 @@
 import type Database from "better-sqlite3";
+import type { SecretBox } from "../secret-box.js";
 import type { Store } from "../store.js";
 import { createSqliteDigestMarkStore } from "./sqlite-digest-mark-store.js";
 import { createSqliteItemStore } from "./sqlite-item-store.js";
 import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
 import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
 import { createSqliteWatchStore } from "./sqlite-watch-store.js";
+import { retryingWhenBusy } from "./retry-when-busy.js";
 
 /** The embedded store: one SQLite file, opened and migrated by `openDatabase`. */
-export function createSqliteStore(db: Database.Database): Store {
+export function createSqliteStore(db: Database.Database, options: { secretBox?: SecretBox | null } = {}): Store {
   const outbox = createSqliteOutboxStore(db);
   const marks = createSqliteDigestMarkStore(db);
   const commitDigest = db.transaction((digestId: string, windowEnd: string, enqueue: () => number) => {
@@ -17,14 +19,14 @@ export function createSqliteStore(db: Database.Database): Store {
   });
   const watches = createSqliteWatchStore(db);
   const sendAlertsOnce = db.transaction((alert: Parameters<Store["sendAlertsOnce"]>[0]) => {
-    const fresh = alert.clusterIds.filter((clusterId) => watches.claimSync(alert.watchId, clusterId, alert.at));
+    const fresh = alert.claims.filter((claim) => watches.claimSync(claim.watchId, claim.clusterId, alert.at));
     return fresh.length === 0 ? 0 : outbox.enqueueSync(alert.build(fresh), alert.at);
   });
   const { claimSync: _claimSync, ...watchStore } = watches;
   const { setDigestMarkSync: _setDigestMarkSync, ...markStore } = marks;
-  return {
+  return retryingWhenBusy<Store>({
     ...createSqliteItemStore(db),
-    ...createSqliteSourceStateStore(db),
+    ...createSqliteSourceStateStore(db, options.secretBox ?? null),
     ...watchStore,
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);
@@ -37,5 +39,5 @@ export function createSqliteStore(db: Database.Database): Store {
     async close() {
       if (db.open) db.close();
     },
-  };
+  });
 }

@@ -4,6 +4,8 @@ import Database from "better-sqlite3";
 import { BriefingError } from "../../domain/errors.js";
 import { migrations, type Migration } from "./migrations.js";
 
+const SHORT_BUSY_TIMEOUT_MS = 20;
+
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
 export function openDatabase(file: string): Database.Database {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -14,10 +16,13 @@ export function openDatabase(file: string): Database.Database {
     throw new BriefingError("store", `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }
   db.pragma("journal_mode = WAL");
+  // Opening may wait for another process's migration; after that, waits happen off the event loop
+  // (retry-when-busy.ts), and this short timeout only smooths over momentary contention.
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
   migrate(db, migrations);
+  db.pragma(`busy_timeout = ${SHORT_BUSY_TIMEOUT_MS}`);
   return db;
 }
 

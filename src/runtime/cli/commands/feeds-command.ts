@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import type { SourceState } from "../../../domain/source-state.js";
+import { maskUrl, maskUrlsInText, sameLocation } from "../../../domain/mask-url.js";
 import { feedHealthOf } from "../../feed-health-of.js";
-import { pauseReason, redactUrl } from "../../../ingest/index.js";
+import { pauseReason } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
 
@@ -22,17 +23,17 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
           const health = feedHealthOf(state, now);
           return {
             id: source.id,
-            location: source.url ? redactUrl(source.url) : (source.path ?? ""),
+            location: source.url ? maskUrl(source.url) : (source.path ?? ""),
             movedTo: movedToOf(source.url, state),
             health,
             lastSuccessAt: state?.lastSuccessAt ?? null,
             lastPolledAt: state?.lastPolledAt ?? null,
-            lastError: state?.lastError ?? null,
+            lastError: state?.lastError ? maskUrlsInText(state.lastError) : null,
             consecutiveFailures: state?.consecutiveFailures ?? 0,
             pausedUntil: state?.pausedUntil ?? null,
             nextPollAt: state?.nextPollAt ?? null,
             intervalMs: state?.intervalMs ?? null,
-            reason: state && health === "paused" ? pauseReason(state) : null,
+            reason: state && health === "paused" ? maskUrlsInText(pauseReason(state) ?? "") : null,
           };
         });
         ctx.print({ feeds }, Boolean(options.json), () =>
@@ -55,5 +56,5 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
 
 /** Where a feed polled at its configured URL has moved to, while the config still says the old one. */
 function movedToOf(url: string | undefined, state: SourceState | null): string | null {
-  return url && state?.movedTo && state.location === url ? redactUrl(state.movedTo) : null;
+  return url && state?.movedTo && sameLocation(state.location, url) ? maskUrl(state.movedTo) : null;
 }

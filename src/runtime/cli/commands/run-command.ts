@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
 import { createWorker } from "../../worker.js";
+import { holdWorkerLease } from "../../hold-worker-lease.js";
 import { createConfigReloader } from "../../operations/config-reloader.js";
 import { listenForOperations } from "../../operations/operations-server.js";
 import { outboxGauges } from "../../operations/outbox-gauges.js";
@@ -14,7 +15,8 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .command("run")
     .description("Run the bot: poll sources, post scheduled digests, answer commands, until stopped. SIGHUP reloads the config.")
     .option("-c, --config <file>", "config file")
-    .action(async (options: { config?: string }) => {
+    .option("--standby", "if another `briefing run` works on this database, wait and take over when it stops")
+    .action(async (options: { config?: string; standby?: boolean }) => {
       const prometheus = createPrometheusMetrics();
       const { app, loaded, platforms, rebuildHandler } = await openApp(ctx, options.config, { metrics: prometheus.metrics });
       prometheus.watchOutbox(outboxGauges(app.store));
@@ -45,23 +47,36 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       let runFile: { remove(): Promise<void> } | null = null;
       let operations: Awaited<ReturnType<typeof listenForOperations>> | null = null;
       try {
-        log.info({ config: loaded.file, sources: loaded.config.sources.length, digests: loaded.config.digests.length }, "starting");
-        const listening = await platforms.start(routes);
-        // The Slack receiver serves the operations routes in HTTP mode; otherwise they get PORT alone.
-        if (listening.slack?.mode !== "http") operations = await listenForOperations(routes, env.PORT).catch(async (error: unknown) => {
-          await platforms.stop();
-          throw error;
+        const lease = await holdWorkerLease({
+          database: app.database,
+          file: loaded.config.storage.path,
+          clock: ctx.io.clock,
+          log,
+          standby: Boolean(options.standby),
+          stopSignal: ctx.io.stopSignal,
         });
-        // Written once this process owns the port, so a second bot that fails to start leaves it alone.
-        runFile = await writeRunFile(app.config.storage.path, process.pid);
-        await worker.start();
-        running = true;
-        log.info({ slack: listening.slack, discord: listening.discord, http_port: operations?.port ?? listening.slack?.port }, "running; Ctrl-C stops");
-        const signal = await ctx.io.stopSignal;
-        log.info({ signal }, "stopping: finishing the work in hand");
-        stopListening?.();
-        await platforms.stop();
-        await worker.stop();
+        if (lease === null) return;
+        try {
+          log.info({ config: loaded.file, sources: loaded.config.sources.length, digests: loaded.config.digests.length }, "starting");
+          const listening = await platforms.start(routes);
+          // The Slack receiver serves the operations routes in HTTP mode; otherwise they get PORT alone.
+          if (listening.slack?.mode !== "http") operations = await listenForOperations(routes, env.PORT).catch(async (error: unknown) => {
+            await platforms.stop();
+            throw error;
+          });
+          // Written once this process owns the port, so a second bot that fails to start leaves it alone.
+          runFile = await writeRunFile(app.config.storage.path, process.pid);
+          await worker.start();
+          running = true;
+          log.info({ slack: listening.slack, discord: listening.discord, http_port: operations?.port ?? listening.slack?.port }, "running; Ctrl-C stops");
+          const signal = await Promise.race([ctx.io.stopSignal, lease.lost.then(() => "lease lost")]);
+          log.info({ signal }, "stopping: finishing the work in hand");
+          stopListening?.();
+          await platforms.stop();
+          await worker.stop();
+        } finally {
+          await lease.release();
+        }
       } finally {
         stopListening?.();
         await operations?.close();
