@@ -35,8 +35,7 @@ export async function parseFeed(text: string, options: ParseFeedOptions): Promis
 }
 
 export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
-  const documentUrl = options.baseUrl ?? null;
-  const base = raw.base ? (resolveLink(raw.base, documentUrl) ?? documentUrl) : documentUrl;
+  const base = linkBase(raw, options.baseUrl ?? null);
   const language = languageTag(raw.language);
   const context = { sourceId: options.sourceId, base, language, now: options.now };
   const items: FeedItem[] = [];
@@ -57,6 +56,26 @@ export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFe
     },
     items,
   };
+}
+
+/**
+ * The base for the feed's relative links. `xml:base` first, then for Atom the URL fetched
+ * (RFC 4287). RSS says nothing of relative links, yet publishers write them meaning their own
+ * site: the channel's absolute `<link>` comes before the URL fetched, which may be a feed host
+ * (FeedBurner, a CDN). A saved Atom file read with no URL falls back to its absolute link.
+ */
+function linkBase(raw: RawFeed, documentUrl: string | null): string | null {
+  if (raw.base) {
+    const resolved = resolveLink(raw.base, documentUrl) ?? resolveLink(raw.base, absolute(raw.link));
+    if (resolved) return resolved;
+  }
+  const own = absolute(raw.link);
+  if (raw.format === "atom") return documentUrl ?? own;
+  return own ?? documentUrl;
+}
+
+function absolute(link: string | null): string | null {
+  return link ? resolveLink(link, null) : null;
 }
 
 /** The `max` newest entries, in document order; undated entries rank by position. */
