@@ -1,7 +1,7 @@
 import type { FeedItem, ParsedFeed } from "../domain/item.js";
 import { resolveLink } from "./canonical-url.js";
 import { FetchError } from "./fetch-error.js";
-import { languageTag, LIMITS, normaliseEntry, plainText } from "./normalise-item.js";
+import { languageTag, LIMITS, normaliseEntry, plainText, sharedLinkId } from "./normalise-item.js";
 import { parseFeedDate } from "./parse-date.js";
 import type { RawEntry, RawFeed } from "./raw-feed.js";
 import { readJsonFeed } from "./read-json-feed.js";
@@ -40,10 +40,9 @@ export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFe
   const context = { sourceId: options.sourceId, base, language, now: options.now };
   const items: FeedItem[] = [];
   const seen = new Set<string>();
-  for (const entry of newest(raw.entries, options.maxItems ?? DEFAULT_MAX_ITEMS)) {
-    const item = normaliseEntry(entry, context);
-    // Two entries with one guid in a single fetch are one item.
-    if (!item || seen.has(item.id)) continue;
+  for (const item of withSharedLinksApart(newest(raw.entries, options.maxItems ?? DEFAULT_MAX_ITEMS).map((entry) => normaliseEntry(entry, context)))) {
+    // Only true repeats collapse: one guid, or one link under one title.
+    if (seen.has(item.id)) continue;
     seen.add(item.id);
     items.push(item);
   }
@@ -56,6 +55,21 @@ export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFe
     },
     items,
   };
+}
+
+/**
+ * Entries without a guid are known by their link; when several in one document share a link
+ * under different titles (notice lists that all point at one page), each is known by its link
+ * and title instead, so that none is taken for a repeat of another.
+ */
+function withSharedLinksApart(items: Array<FeedItem | null>): FeedItem[] {
+  const titles = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (item && item.guid === null && item.id === item.url) titles.set(item.id, (titles.get(item.id) ?? new Set()).add(item.title));
+  }
+  return items
+    .filter((item): item is FeedItem => item !== null)
+    .map((item) => (item.guid === null && (titles.get(item.id)?.size ?? 0) > 1 ? { ...item, id: sharedLinkId(item.id, item.title) } : item));
 }
 
 /**
