@@ -1,6 +1,7 @@
 import type { FeedItem, ParsedFeed } from "../domain/item.js";
 import { resolveLink } from "./canonical-url.js";
 import { FetchError } from "./fetch-error.js";
+import { findFeedLinks } from "./find-feed-links.js";
 import { languageTag, LIMITS, normaliseEntry, plainText, sharedLinkId } from "./normalise-item.js";
 import { parseFeedDate } from "./parse-date.js";
 import type { RawEntry, RawFeed } from "./raw-feed.js";
@@ -29,7 +30,11 @@ const MAX_RAW_ENTRIES = 20_000;
 export async function parseFeed(text: string, options: ParseFeedOptions): Promise<ParsedFeed> {
   const kind = sniffDocument(text);
   if (kind === "empty") throw new FetchError("not-a-feed", "not a feed (the document is empty)");
-  if (kind === "html") throw new FetchError("not-a-feed", "not a feed but a web page (HTML); look for the site's RSS or Atom link");
+  if (kind === "html") {
+    const feedLinks = findFeedLinks(text, options.baseUrl ?? null);
+    if (feedLinks.length === 0) throw new FetchError("not-a-feed", "not a feed but a web page (HTML) that names no feed; look for the site's RSS or Atom link");
+    throw new FetchError("not-a-feed", `not a feed but a web page (HTML); it names the feed ${feedLinks[0]}`, { feedLinks });
+  }
   const raw = kind === "json" ? readJsonFeed(text, MAX_RAW_ENTRIES) : await readXmlFeed(text, MAX_RAW_ENTRIES);
   return normaliseFeed(raw, options);
 }
@@ -54,6 +59,7 @@ export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFe
       language,
     },
     items,
+    ...(raw.recovered ? { recovered: raw.recovered } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { SourceState } from "../../domain/source-state.js";
+import { emptySourceState, type SourceState } from "../../domain/source-state.js";
 import type { SourceStateStore } from "../store.js";
 
 export function createSqliteSourceStateStore(db: Database.Database): SourceStateStore {
@@ -11,13 +11,19 @@ export function createSqliteSourceStateStore(db: Database.Database): SourceState
   return {
     async getSourceState(sourceId) {
       const state = get.get(sourceId) as string | undefined;
-      return state === undefined ? null : (JSON.parse(state) as SourceState);
+      return state === undefined ? null : readState(state);
     },
     async saveSourceState(state) {
       put.run(state.sourceId, JSON.stringify(state));
     },
     async listSourceStates() {
-      return (all.all() as string[]).map((state) => JSON.parse(state) as SourceState);
+      return (all.all() as string[]).map(readState);
     },
   };
+}
+
+/** A stored state, with the fields added since it was written at their empty values. */
+function readState(json: string): SourceState {
+  const stored = JSON.parse(json) as SourceState;
+  return { ...emptySourceState(stored.sourceId, stored.location), ...stored };
 }

@@ -4,7 +4,7 @@ import { pauseReason, redactUrl } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
 
-type Health = "ok" | "failing" | "paused" | "never polled";
+type Health = "ok" | "recovered" | "failing" | "paused" | "never polled";
 
 /** `briefing feeds`: the health of every configured source, from the stored poll state. */
 export function registerFeedsCommand(program: Command, ctx: CliContext): void {
@@ -25,6 +25,8 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
             id: source.id,
             location: source.url ? redactUrl(source.url) : (source.path ?? ""),
             movedTo: movedToOf(source.url, state),
+            discoveredFeed: discoveredFeedOf(source.url, state),
+            recovered: state?.recovered ?? null,
             health,
             lastSuccessAt: state?.lastSuccessAt ?? null,
             lastPolledAt: state?.lastPolledAt ?? null,
@@ -42,8 +44,10 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
               const lines = [`${feed.health.padEnd(12)} ${feed.id}  ${feed.location}`];
               if (feed.health === "paused") lines.push(`    ${feed.reason}`);
               else if (feed.health === "failing") lines.push(`    ${feed.consecutiveFailures} failure(s) in a row: ${feed.lastError}`);
-              else if (feed.lastSuccessAt) lines.push(`    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}`);
+              if (feed.lastSuccessAt && (feed.health === "ok" || feed.health === "recovered")) lines.push(`    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}`);
+              if (feed.health === "recovered") lines.push(`    not well-formed XML (${feed.recovered}); its items were read by a forgiving parse`);
               if (feed.movedTo) lines.push(`    moved to ${feed.movedTo}; update the config`);
+              if (feed.discoveredFeed) lines.push(`    a web page; polling the feed it names, ${feed.discoveredFeed}`);
               return lines.join("\n");
             })
             .join("\n"),
@@ -54,6 +58,11 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
     });
 }
 
+/** The feed found on the configured web page, while the config still names the page. */
+function discoveredFeedOf(url: string | undefined, state: SourceState | null): string | null {
+  return url && state?.discoveredFeed && state.location === url ? redactUrl(state.discoveredFeed) : null;
+}
+
 /** Where a feed polled at its configured URL has moved to, while the config still says the old one. */
 function movedToOf(url: string | undefined, state: SourceState | null): string | null {
   return url && state?.movedTo && state.location === url ? redactUrl(state.movedTo) : null;
@@ -62,5 +71,6 @@ function movedToOf(url: string | undefined, state: SourceState | null): string |
 function healthOf(state: SourceState | null, now: Date): Health {
   if (!state || state.lastPolledAt === null) return "never polled";
   if (isPaused(state, now)) return "paused";
-  return state.consecutiveFailures > 0 ? "failing" : "ok";
+  if (state.consecutiveFailures > 0) return "failing";
+  return state.recovered ? "recovered" : "ok";
 }
