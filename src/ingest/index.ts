@@ -16,3 +16,5 @@ export { parseFeedDate } from "./parse-date.js";
 export { looksLikeReissue, type ReissueOptions } from "./reissue-guard.js";
 export { pauseReason } from "./feed-health.js";
 export { redactUrl } from "./feed-url.js";
+export { checkFeedUrl } from "./check-feed-url.js";
+export { readOpml, writeOpml, type OpmlEntry, type OpmlFeed } from "./opml.js";

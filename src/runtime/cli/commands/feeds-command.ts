@@ -3,12 +3,13 @@ import { isPaused, type SourceState } from "../../../domain/source-state.js";
 import { pauseReason, redactUrl } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
+import { registerFeedsOpmlCommands } from "./feeds-opml-command.js";
 
 type Health = "ok" | "recovered" | "failing" | "paused" | "never polled";
 
 /** `briefing feeds`: the health of every configured source, from the stored poll state. */
 export function registerFeedsCommand(program: Command, ctx: CliContext): void {
-  program
+  const feeds = program
     .command("feeds")
     .description("Show each source's health: last success, last error, failures in a row, and why a paused feed is paused.")
     .option("-c, --config <file>", "config file")
@@ -56,6 +57,7 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
         await app.close();
       }
     });
+  registerFeedsOpmlCommands(feeds, ctx);
 }
 
 /** The feed found on the configured web page, while the config still names the page. */
