@@ -93,7 +93,7 @@ export async function readXmlFeed(text: string, maxEntries: number): Promise<Raw
 /** The strict parse failed with `failure`: what a forgiving parse can read, or `failure` when it finds no feed either. */
 function recovered(text: string, maxEntries: number, failure: FetchError): RawFeed {
   const feed = recoverXmlFeed(text, maxEntries);
-  if (!feed || feed.entries.length === 0) throw failure;
+  if (!feed || (feed.entries.length === 0 && !feed.title)) throw failure;
   return { ...feed, recovered: failure.message.replace(/^not a valid RSS\/Atom feed \((.*)\)$/, "$1") };
 }
 

@@ -42,7 +42,7 @@ describe("not a feed", () => {
     ["an <rss> with no <channel>", `<rss version="2.0"></rss>`, "incomplete"],
     ["an empty body", "   ", "empty"],
     ["JSON that is not a JSON Feed", `{"hello": "world"}`, "not a JSON Feed"],
-    ["a truncated document", `<rss version="2.0"><channel><title>cut`, "malformed XML"],
+    ["a document cut short before anything readable", `<rss version="2.0"><channel><ite`, "malformed XML"],
     ["an HTML page", `<!DOCTYPE html><html><head><title>Home</title></head></html>`, "web page"],
     ["some other XML", `<svg xmlns="http://www.w3.org/2000/svg"></svg>`, "neither RSS nor Atom"],
   ])("refuses %s", async (_name, text, words) => {
