@@ -73,7 +73,8 @@ function buildTree(text: string): XmlElement {
       onclosetag(name) {
         if (skipped > 0) return void skipped--;
         // Closing tags are matched by name; one whose element was closed already is ignored.
-        const open = stack.findLastIndex((candidate) => candidate.name === name);
+        let open = stack.length - 1;
+        while (open > 0 && stack[open]!.name !== name) open--;
         if (open > 0) closeThrough(open);
       },
     },
