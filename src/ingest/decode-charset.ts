@@ -28,6 +28,8 @@ const BOMS: Array<{ bytes: number[]; charset: string }> = [
   { bytes: [0xfe, 0xff], charset: "utf-16be" },
 ];
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 // The detector reads at most this much: enough for any statistics, bounded on a 10 MB feed.
 const DETECT_SAMPLE_BYTES = 256 * 1024;
 
@@ -44,9 +46,14 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   if (bom) return { text: iconv.decode(buffer, bom.charset, { stripBOM: true }), charset: bom.charset };
   const sniffed = sniffUtf16(buffer);
   if (sniffed) return { text: iconv.decode(buffer, sniffed), charset: sniffed };
+  try {
+    return { text: strictUtf8.decode(buffer), charset: "utf-8" };
+  } catch {
+    // not valid UTF-8 throughout: weigh the evidence below
+  }
   const utf8 = utf8Evidence(buffer);
   const labels = [charsetFromContentType(contentType), charsetFromProlog(buffer)].map((label) => normaliseCharset(label)).filter((label): label is string => label !== null);
-  if (utf8.invalid === 0 || looksLikeUtf8(utf8, labels[0] === "utf-8")) {
+  if (looksLikeUtf8(utf8, labels[0] === "utf-8")) {
     return { text: utf8.text, charset: "utf-8" };
   }
   for (const charset of labels) {
