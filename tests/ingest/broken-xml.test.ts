@@ -1,29 +1,18 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/domain/clock.js";
-import { createIngester, type Ingester } from "../../src/ingest/index.js";
-import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+import { describe, expect, it } from "vitest";
+import { serveFeed } from "../fakes/feed-server.js";
+import { ingestHarness } from "../fakes/ingest-harness.js";
 
 const ITEMS =
   `<item><title>First story</title><link>https://wire.example/1</link><guid>w-1</guid><pubDate>Mon, 12 Jan 2026 09:00:00 GMT</pubDate></item>` +
   `<item><title>Second &amp; last</title><link>https://wire.example/2</link><guid>w-2</guid><description><![CDATA[<p>Body <b>text</b></p>]]></description></item>`;
 const rss = (inner: string, tail = "</channel></rss>") => `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>\n${inner}${tail}`;
 
-let server: FeedServer;
-let ingester: Ingester;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-  ingester = createIngester({ clock: createManualClock("2026-01-20T00:00:00Z"), defaultIntervalMs: 600_000, allowPrivateNetworks: true, timeoutMs: 2_000, parseWorkers: 0 });
-});
-afterAll(async () => {
-  await ingester.close();
-  await server.close();
-});
+const h = ingestHarness();
 
 async function poll(path: string, body: string) {
-  server.route(path, serveFeed({ body }));
-  return ingester.poll({ id: path.slice(1), url: server.url(path), weight: 1 }, null);
+  h.server.route(path, serveFeed({ body }));
+  return h.ingester.poll({ id: path.slice(1), url: h.server.url(path), weight: 1 }, null);
 }
 
 describe("feeds that are not well-formed XML", () => {
@@ -53,15 +42,15 @@ describe("feeds that are not well-formed XML", () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Rel</title><link href="https://code.example/"/>` +
       `<entry><id>e-1</id><title>v1</title><link href="/r/v1"/></br><updated>2026-01-10T00:00:00Z</updated></entry></feed>`;
     const result = await poll("/broken.atom", atom);
-    expect(result.items).toMatchObject([{ id: "e-1", title: "v1", url: server.url("/r/v1"), publishedAt: "2026-01-10T00:00:00.000Z" }]);
+    expect(result.items).toMatchObject([{ id: "e-1", title: "v1", url: h.server.url("/r/v1"), publishedAt: "2026-01-10T00:00:00.000Z" }]);
     expect(result.state.recovered).toContain("Unexpected close tag");
   });
 
   it("clears the mark once the feed is well-formed again", async () => {
     const first = await poll("/mended.xml", rss(`</div>${ITEMS}`));
     expect(first.state.recovered).not.toBeNull();
-    server.route("/mended.xml", serveFeed({ body: rss(ITEMS) }));
-    const second = await ingester.poll({ id: "mended.xml", url: server.url("/mended.xml"), weight: 1 }, first.state);
+    h.server.route("/mended.xml", serveFeed({ body: rss(ITEMS) }));
+    const second = await h.ingester.poll({ id: "mended.xml", url: h.server.url("/mended.xml"), weight: 1 }, first.state);
     expect(second.state.recovered).toBeNull();
   });
 

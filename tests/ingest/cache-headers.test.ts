@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
 import { cacheLifetimeMs } from "../../src/ingest/cache-lifetime.js";
-import { createIngester, type Ingester } from "../../src/ingest/index.js";
-import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+import { serveFeed } from "../fakes/feed-server.js";
+import { ingestHarness } from "../fakes/ingest-harness.js";
 
 const MIN = 60_000;
 const NOW = new Date("2026-01-20T00:00:00Z");
 const feed = `<rss version="2.0"><channel><title>Wire</title><item><title>Story</title><guid>w-1</guid></item></channel></rss>`;
 
-let server: FeedServer;
-let ingester: Ingester;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-  // Undated items keep the preferred interval (10 min); the longest allowed interval is 6 h.
-  ingester = createIngester({
-    clock: createManualClock(NOW), defaultIntervalMs: 10 * MIN, minIntervalMs: 2 * MIN, maxIntervalMs: 360 * MIN,
-    allowPrivateNetworks: true, timeoutMs: 2_000, parseWorkers: 0,
-  });
-});
-afterAll(async () => {
-  await ingester.close();
-  await server.close();
-});
+// Undated items keep the preferred interval (10 min); the longest allowed interval is 6 h.
+const h = ingestHarness({ clock: createManualClock(NOW), defaultIntervalMs: 10 * MIN, minIntervalMs: 2 * MIN, maxIntervalMs: 360 * MIN });
 
 const minutesToNextPoll = (nextPollAt: string | null) => (Date.parse(nextPollAt!) - NOW.getTime()) / MIN;
 
@@ -40,17 +27,17 @@ describe("caching headers as a lower bound on the next poll", () => {
     ["an unreadable Expires", { expires: "0" }, 10],
   ])("%s", async (name, headers, minutes) => {
     const path = `/cache-${name.replace(/\W+/g, "-")}.xml`;
-    server.route(path, serveFeed({ body: feed, headers: headers as Record<string, string> }));
-    const result = await ingester.poll({ id: "wire", url: server.url(path), weight: 1 }, null);
+    h.server.route(path, serveFeed({ body: feed, headers: headers as Record<string, string> }));
+    const result = await h.ingester.poll({ id: "wire", url: h.server.url(path), weight: 1 }, null);
     expect(result.status).toBe("fetched");
     expect(minutesToNextPoll(result.state.nextPollAt)).toBe(minutes);
     expect(result.state.intervalMs).toBe(10 * MIN);
   });
 
   it("counts on a 304 too", async () => {
-    server.route("/cache-304.xml", serveFeed({ body: feed, etag: '"v"', headers: { "cache-control": "max-age=5400" } }));
-    const first = await ingester.poll({ id: "wire", url: server.url("/cache-304.xml"), weight: 1 }, null);
-    const second = await ingester.poll({ id: "wire", url: server.url("/cache-304.xml"), weight: 1 }, first.state);
+    h.server.route("/cache-304.xml", serveFeed({ body: feed, etag: '"v"', headers: { "cache-control": "max-age=5400" } }));
+    const first = await h.ingester.poll({ id: "wire", url: h.server.url("/cache-304.xml"), weight: 1 }, null);
+    const second = await h.ingester.poll({ id: "wire", url: h.server.url("/cache-304.xml"), weight: 1 }, first.state);
     expect(second.status).toBe("not-modified");
     expect(minutesToNextPoll(second.state.nextPollAt)).toBe(90);
   });

@@ -1,8 +1,7 @@
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/domain/clock.js";
-import { createIngester, type Ingester } from "../../src/ingest/index.js";
-import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+import { describe, expect, it } from "vitest";
+import { serveFeed } from "../fakes/feed-server.js";
+import { ingestHarness } from "../fakes/ingest-harness.js";
 
 // News-like text of a realistic length in each language: a title and a sentence or two per item.
 const TEXTS = {
@@ -33,22 +32,12 @@ function feed(items: ReadonlyArray<readonly [string, string]>, prolog = ""): str
   return `${prolog}<rss version="2.0"><channel><title>${items[0]![0]}</title><link>https://news.example/</link>${body}</channel></rss>`;
 }
 
-let server: FeedServer;
-let ingester: Ingester;
-const clock = createManualClock("2026-01-20T00:00:00Z");
 
-beforeAll(async () => {
-  server = await startFeedServer();
-  ingester = createIngester({ clock, defaultIntervalMs: 600_000, allowPrivateNetworks: true, timeoutMs: 2_000, parseWorkers: 0 });
-});
-afterAll(async () => {
-  await ingester.close();
-  await server.close();
-});
+const h = ingestHarness();
 
 async function titlesOf(path: string, body: Buffer, contentType: string): Promise<string[]> {
-  server.route(path, serveFeed({ body, contentType }));
-  const result = await ingester.poll({ id: path.slice(1), url: server.url(path), weight: 1 }, null);
+  h.server.route(path, serveFeed({ body, contentType }));
+  const result = await h.ingester.poll({ id: path.slice(1), url: h.server.url(path), weight: 1 }, null);
   expect(result.error).toBeNull();
   return result.items.map((item) => item.title);
 }
@@ -92,8 +81,8 @@ describe("UTF-8 with a stray bad byte", () => {
     ["not labelled, mostly Chinese", TEXTS.simplified, "", "application/rss+xml"],
     ["labelled windows-1252 by mistake, mostly Chinese", TEXTS.simplified, "", "text/xml; charset=windows-1252"],
   ])("stays UTF-8 when %s", async (_name, items, prolog, contentType) => {
-    server.route("/stray.xml", serveFeed({ body: withBadByte(items, prolog), contentType }));
-    const result = await ingester.poll({ id: "stray", url: server.url("/stray.xml"), weight: 1 }, null);
+    h.server.route("/stray.xml", serveFeed({ body: withBadByte(items, prolog), contentType }));
+    const result = await h.ingester.poll({ id: "stray", url: h.server.url("/stray.xml"), weight: 1 }, null);
     expect(result.items.map((item) => item.title)).toEqual(items.map(([title]) => title));
     expect(result.items.at(-1)!.summary).toMatch(/\uFFFD$/);
     expect(result.items[0]!.summary).not.toContain("\uFFFD");

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/domain/clock.js";
-import { createIngester, type Ingester } from "../../src/ingest/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findFeedLinks } from "../../src/ingest/find-feed-links.js";
-import { serveFeed, startFeedServer, status, type FeedServer } from "../fakes/feed-server.js";
+import { serveFeed, status } from "../fakes/feed-server.js";
+import { ingestHarness } from "../fakes/ingest-harness.js";
 
 const feed = (title: string) => `<rss version="2.0"><channel><title>${title}</title><item><title>${title} story</title><guid>${title}-1</guid></item></channel></rss>`;
 const page = (head: string) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Site</title>${head}</head><body><p>Hello</p></body></html>`;
 
-let server: FeedServer;
-let ingester: Ingester;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-  // Only the test server's own address counts as public: a page naming any other is refused.
-  ingester = createIngester({
-    clock: createManualClock("2026-01-20T00:00:00Z"), defaultIntervalMs: 600_000, timeoutMs: 2_000, parseWorkers: 0,
-    isAllowedAddress: (address) => address === "127.0.0.1", allowedPorts: "any",
-  });
-  server.route("/feed.xml", serveFeed({ body: feed("Main") }));
-  server.route("/comments.xml", serveFeed({ body: feed("Comments") }));
-});
-afterAll(async () => {
-  await ingester.close();
-  await server.close();
+// Only the test server's own address counts as public: a page naming any other is refused.
+const h = ingestHarness({ allowPrivateNetworks: false, isAllowedAddress: (address) => address === "127.0.0.1", allowedPorts: "any" });
+beforeAll(() => {
+  h.server.route("/feed.xml", serveFeed({ body: feed("Main") }));
+  h.server.route("/comments.xml", serveFeed({ body: feed("Comments") }));
 });
 
 const html = (body: string) => serveFeed({ body, contentType: "text/html; charset=utf-8" });
@@ -40,41 +28,41 @@ describe("feed discovery from a web page", () => {
   });
 
   it("polls the page's first feed and remembers it, then polls that feed directly", async () => {
-    server.route("/blog/", html(page(`<link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/rss+xml" href="/comments.xml">`)));
-    const source = { id: "blog", url: server.url("/blog/"), weight: 1 };
-    const first = await ingester.poll(source, null);
+    h.server.route("/blog/", html(page(`<link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/rss+xml" href="/comments.xml">`)));
+    const source = { id: "blog", url: h.server.url("/blog/"), weight: 1 };
+    const first = await h.ingester.poll(source, null);
     expect(first.items.map((item) => item.title)).toEqual(["Main story"]);
-    expect(first.state).toMatchObject({ location: server.url("/blog/"), discoveredFeed: server.url("/feed.xml"), lastError: null });
-    const before = server.requests.length;
-    const second = await ingester.poll(source, { ...first.state, etag: null });
+    expect(first.state).toMatchObject({ location: h.server.url("/blog/"), discoveredFeed: h.server.url("/feed.xml"), lastError: null });
+    const before = h.server.requests.length;
+    const second = await h.ingester.poll(source, { ...first.state, etag: null });
     expect(second.status).toBe("fetched");
-    expect(server.requests.slice(before).map((request) => request.path)).toEqual(["/feed.xml"]);
+    expect(h.server.requests.slice(before).map((request) => request.path)).toEqual(["/feed.xml"]);
   });
 
   it("goes back to the page when the discovered feed is gone", async () => {
-    server.route("/moving/", html(page(`<link rel="alternate" type="application/rss+xml" href="/moving/old.xml">`)));
-    server.route("/moving/old.xml", serveFeed({ body: feed("Old") }));
-    const source = { id: "moving", url: server.url("/moving/"), weight: 1 };
-    const first = await ingester.poll(source, null);
-    server.route("/moving/old.xml", status(404));
-    const failed = await ingester.poll(source, first.state);
+    h.server.route("/moving/", html(page(`<link rel="alternate" type="application/rss+xml" href="/moving/old.xml">`)));
+    h.server.route("/moving/old.xml", serveFeed({ body: feed("Old") }));
+    const source = { id: "moving", url: h.server.url("/moving/"), weight: 1 };
+    const first = await h.ingester.poll(source, null);
+    h.server.route("/moving/old.xml", status(404));
+    const failed = await h.ingester.poll(source, first.state);
     expect(failed).toMatchObject({ status: "failed", state: { discoveredFeed: null } });
-    server.route("/moving/", html(page(`<link rel="alternate" type="application/rss+xml" href="/feed.xml">`)));
-    const again = await ingester.poll(source, failed.state);
-    expect(again.state.discoveredFeed).toBe(server.url("/feed.xml"));
+    h.server.route("/moving/", html(page(`<link rel="alternate" type="application/rss+xml" href="/feed.xml">`)));
+    const again = await h.ingester.poll(source, failed.state);
+    expect(again.state.discoveredFeed).toBe(h.server.url("/feed.xml"));
   });
 
   it("checks the discovered URL with the address guard", async () => {
-    server.route("/sneaky/", html(page(`<link rel="alternate" type="application/rss+xml" href="http://169.254.169.254:${server.port}/feed.xml">`)));
-    const result = await ingester.poll({ id: "sneaky", url: server.url("/sneaky/"), weight: 1 }, null);
+    h.server.route("/sneaky/", html(page(`<link rel="alternate" type="application/rss+xml" href="http://169.254.169.254:${h.server.port}/feed.xml">`)));
+    const result = await h.ingester.poll({ id: "sneaky", url: h.server.url("/sneaky/"), weight: 1 }, null);
     expect(result.status).toBe("failed");
     expect(result.error).toMatchObject({ kind: "blocked-address" });
-    expect(server.requests.at(-1)?.path).toBe("/sneaky/");
+    expect(h.server.requests.at(-1)?.path).toBe("/sneaky/");
   });
 
   it("says a page names no feed", async () => {
-    server.route("/plain/", html(page("")));
-    const result = await ingester.poll({ id: "plain", url: server.url("/plain/"), weight: 1 }, null);
+    h.server.route("/plain/", html(page("")));
+    const result = await h.ingester.poll({ id: "plain", url: h.server.url("/plain/"), weight: 1 }, null);
     expect(result.error?.message).toContain("web page (HTML) that names no feed");
   });
 });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createIngester, parseFeed, type Ingester } from "../../src/ingest/index.js";
-import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+import { parseFeed } from "../../src/ingest/index.js";
+import { serveFeed } from "../fakes/feed-server.js";
+import { ingestHarness } from "../fakes/ingest-harness.js";
 
 // Shapes real publishers write: a homepage feed with root-relative item links beside an absolute
 // channel link, a release feed with root-relative Atom hrefs, xml:base on either.
@@ -14,22 +15,13 @@ const ATOM = (base = "", alternate = "https://code.example/acme/tool/releases") 
   `<link rel="alternate" type="text/html" href="${alternate}"/><link rel="self" href="https://code.example/acme/tool/releases.atom"/>` +
   `<entry><id>tag:code.example,2008:Release/1</id><title>v3.9.0</title><link rel="alternate" type="text/html" href="/acme/tool/releases/tag/v3.9.0"/><updated>2026-01-10T00:00:00Z</updated></entry></feed>`;
 
-let server: FeedServer;
-let ingester: Ingester;
 const now = new Date("2026-01-20T00:00:00Z");
 
-beforeAll(async () => {
-  server = await startFeedServer();
-  ingester = createIngester({ clock: createManualClock(now), defaultIntervalMs: 600_000, allowPrivateNetworks: true, timeoutMs: 2_000, parseWorkers: 0 });
-});
-afterAll(async () => {
-  await ingester.close();
-  await server.close();
-});
+const h = ingestHarness({ clock: createManualClock(now) });
 
 async function linksServed(path: string, body: string, contentType = "application/rss+xml"): Promise<Array<string | null>> {
-  server.route(path, serveFeed({ body, contentType }));
-  const result = await ingester.poll({ id: "links", url: server.url(path), weight: 1 }, null);
+  h.server.route(path, serveFeed({ body, contentType }));
+  const result = await h.ingester.poll({ id: "links", url: h.server.url(path), weight: 1 }, null);
   expect(result.error).toBeNull();
   return result.items.map((item) => item.link);
 }
@@ -48,8 +40,8 @@ describe("relative links in RSS", () => {
   });
 
   it("resolve against the URL fetched when the channel link is missing or relative", async () => {
-    expect(await linksServed("/feeds/no-link.xml", RSS(""))).toEqual([server.url("/content/c57f1115-0001"), server.url("/feeds/world/story-two.html")]);
-    expect(await linksServed("/feeds/rel-link.xml", RSS("/"))).toEqual([server.url("/content/c57f1115-0001"), server.url("/feeds/world/story-two.html")]);
+    expect(await linksServed("/feeds/no-link.xml", RSS(""))).toEqual([h.server.url("/content/c57f1115-0001"), h.server.url("/feeds/world/story-two.html")]);
+    expect(await linksServed("/feeds/rel-link.xml", RSS("/"))).toEqual([h.server.url("/content/c57f1115-0001"), h.server.url("/feeds/world/story-two.html")]);
   });
 
   it("resolve against xml:base before anything else", async () => {
@@ -67,7 +59,7 @@ describe("relative links in RSS", () => {
 
 describe("relative links in Atom", () => {
   it("resolve against the URL fetched (RFC 4287), not the alternate link", async () => {
-    expect(await linksServed("/atom/releases.atom", ATOM("", "https://elsewhere.example/x/"), "application/atom+xml")).toEqual([server.url("/acme/tool/releases/tag/v3.9.0")]);
+    expect(await linksServed("/atom/releases.atom", ATOM("", "https://elsewhere.example/x/"), "application/atom+xml")).toEqual([h.server.url("/acme/tool/releases/tag/v3.9.0")]);
   });
 
   it("resolve against xml:base before the URL fetched", async () => {

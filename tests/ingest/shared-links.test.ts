@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/domain/clock.js";
-import { createIngester, type Ingester } from "../../src/ingest/index.js";
-import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
+import { describe, expect, it } from "vitest";
+import { serveFeed } from "../fakes/feed-server.js";
+import { ingestHarness } from "../fakes/ingest-harness.js";
 
 const item = (title: string, link: string, date: string, guid?: string) =>
   `<item><title>${title}</title><link>${link}</link>${guid ? `<guid isPermaLink="false">${guid}</guid>` : ""}<pubDate>${date}</pubDate></item>`;
 const rss = (items: string[]) => `<rss version="2.0"><channel><title>Ministry notices</title><link>https://gov.example/</link>${items.join("")}</channel></rss>`;
 
-let server: FeedServer;
-let ingester: Ingester;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-  ingester = createIngester({ clock: createManualClock("2026-01-20T00:00:00Z"), defaultIntervalMs: 600_000, allowPrivateNetworks: true, timeoutMs: 2_000, parseWorkers: 0 });
-});
-afterAll(async () => {
-  await ingester.close();
-  await server.close();
-});
+const h = ingestHarness();
 
 async function poll(path: string, items: string[]) {
-  server.route(path, serveFeed({ body: rss(items) }));
-  const result = await ingester.poll({ id: "notices", url: server.url(path), weight: 1 }, null);
+  h.server.route(path, serveFeed({ body: rss(items) }));
+  const result = await h.ingester.poll({ id: "notices", url: h.server.url(path), weight: 1 }, null);
   expect(result.error).toBeNull();
   return result.items;
 }
