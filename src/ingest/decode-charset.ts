@@ -53,7 +53,9 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   }
   const utf8 = utf8Evidence(buffer);
   const labels = [charsetFromContentType(contentType), charsetFromProlog(buffer)].map((label) => normaliseCharset(label)).filter((label): label is string => label !== null);
-  if (looksLikeUtf8(utf8, labels[0] === "utf-8")) {
+  // Labelled UTF-8 only when no label says otherwise: servers often default to UTF-8 in the
+  // header while the document declares what it really is.
+  if (looksLikeUtf8(utf8, labels.length > 0 && labels.every((label) => label === "utf-8"))) {
     return { text: utf8.text, charset: "utf-8" };
   }
   for (const charset of labels) {

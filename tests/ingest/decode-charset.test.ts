@@ -23,6 +23,7 @@ describe("decodeFeedBytes", () => {
     ["UTF-16BE with a BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(xml(TITLE_ZH), "utf16be")]), null, TITLE_ZH],
     ["UTF-8 with a BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml(TITLE_ZH))]), null, TITLE_ZH],
     ["valid UTF-8 under an ISO-8859-1 prolog", Buffer.from(xml("café 中文", "ISO-8859-1")), null, "café 中文"],
+    ["Latin-1 declared in the prolog under a server's default UTF-8 header", iconv.encode(xml("Café", "ISO-8859-1"), "latin1"), "text/xml; charset=UTF-8", "Café"],
     // A wrong label is overruled by the detector, which needs a sentence or two of text to be sure.
     ["GBK bytes under a UTF-8 header", iconv.encode(xml(LONG_ZH), "gbk"), "text/xml; charset=utf-8", LONG_ZH],
   ])("%s", (_name, bytes, contentType, expected) => {
