@@ -30,6 +30,10 @@ const BOMS: Array<{ bytes: number[]; charset: string }> = [
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
+const MULTI_BYTE = new Set(["gb18030", "big5", "shift_jis", "euc-jp", "euc-kr", "iso-2022-jp"]);
+// Detector confidence (0-100) above which it overrules a single-byte label.
+const SURE = 50;
+
 // The detector reads at most this much: enough for any statistics, bounded on a 10 MB feed.
 const DETECT_SAMPLE_BYTES = 256 * 1024;
 
@@ -58,12 +62,16 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   if (looksLikeUtf8(utf8, labels.length > 0 && labels.every((label) => label === "utf-8"))) {
     return { text: utf8.text, charset: "utf-8" };
   }
+  const detected = detectCharsets(buffer);
   for (const charset of labels) {
     if (charset === "utf-8" || charset.startsWith("utf-16") || charset.startsWith("utf-32")) continue;
+    // Any byte is valid in most single-byte charsets, so a wrong one never shows as U+FFFD:
+    // a detector sure of a multi-byte charset (GBK text labelled ISO-8859-1) overrules it.
+    if (!MULTI_BYTE.has(charset) && detected[0] && MULTI_BYTE.has(detected[0].charset) && detected[0].confidence >= SURE) continue;
     const text = iconv.decode(buffer, charset);
     if (replacementRatio(text) < 0.01) return { text, charset };
   }
-  for (const charset of detectedCharsets(buffer)) {
+  for (const { charset } of detected) {
     const text = iconv.decode(buffer, charset);
     if (replacementRatio(text) < 0.01) return { text, charset };
   }
@@ -111,14 +119,15 @@ function looksLikeUtf8(evidence: Utf8Evidence, labelledUtf8: boolean): boolean {
 }
 
 /** The detector's candidates, most confident first, as charsets iconv knows. */
-function detectedCharsets(buffer: Buffer): string[] {
+function detectCharsets(buffer: Buffer): Array<{ charset: string; confidence: number }> {
   const sample = buffer.length > DETECT_SAMPLE_BYTES ? buffer.subarray(0, DETECT_SAMPLE_BYTES) : buffer;
-  const names = chardet
-    .analyse(sample)
-    .filter((match) => match.confidence >= 10)
-    .map((match) => normaliseCharset(match.name))
-    .filter((name): name is string => name !== null && name !== "utf-8" && !name.startsWith("utf-16") && !name.startsWith("utf-32"));
-  return [...new Set(names)];
+  const found: Array<{ charset: string; confidence: number }> = [];
+  for (const match of chardet.analyse(sample)) {
+    const charset = normaliseCharset(match.name);
+    if (match.confidence < 10 || charset === null || charset.startsWith("utf") || found.some((seen) => seen.charset === charset)) continue;
+    found.push({ charset, confidence: match.confidence });
+  }
+  return found;
 }
 
 export function charsetFromContentType(contentType: string | null): string | null {

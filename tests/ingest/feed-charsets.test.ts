@@ -55,10 +55,18 @@ describe("feeds without a charset label", () => {
     expect(titles, name).toEqual(items.map(([title]) => title));
   });
 
-  it("trusts the detector over a wrong Latin-1 label on Shift_JIS bytes", async () => {
-    const bytes = iconv.encode(feed(TEXTS.japanese), "shift_jis");
-    const titles = await titlesOf("/mislabelled-sjis.xml", bytes, "text/xml; charset=utf-8");
-    expect(titles).toEqual(TEXTS.japanese.map(([title]) => title));
+  it.each([
+    ["Shift_JIS bytes labelled UTF-8", TEXTS.japanese, "shift_jis", "text/xml; charset=utf-8"],
+    ["GB18030 bytes labelled ISO-8859-1", TEXTS.simplified, "gb18030", "text/xml; charset=ISO-8859-1"],
+    ["Big5 bytes labelled windows-1252", TEXTS.traditional, "big5", "application/rss+xml; charset=windows-1252"],
+  ])("trusts the detector over a wrong label: %s", async (_name, items, encoding, contentType) => {
+    const titles = await titlesOf(`/mislabelled-${encoding}.xml`, iconv.encode(feed(items), encoding), contentType);
+    expect(titles).toEqual(items.map(([title]) => title));
+  });
+
+  it("keeps a right Latin-1 label", async () => {
+    const titles = await titlesOf("/labelled-latin1.xml", iconv.encode(feed(TEXTS.portuguese), "latin1"), "text/xml; charset=ISO-8859-1");
+    expect(titles).toEqual(TEXTS.portuguese.map(([title]) => title));
   });
 });
 
