@@ -25,6 +25,8 @@ describe("feeds that are not well-formed XML", () => {
     ["a document cut short", rss(ITEMS, "</chan"), "malformed XML"],
     ["an unquoted attribute", rss(ITEMS.replace("<guid>w-1", "<guid isPermaLink=false>w-1")), "Unquoted attribute value"],
     ["a bare < in a title", rss(ITEMS.replace("First story", "First story <3")), "malformed XML"],
+    ["a BOM after a blank line, before the declaration", `\n\uFEFF${rss(ITEMS)}`, "Non-whitespace before first tag"],
+    ["stray text before the declaration", `Warning: headers already sent\n${rss(ITEMS)}`, "Non-whitespace before first tag"],
     ["a stray </channel> between items", rss(ITEMS.replace("</item>", "</item></channel>")), "Unexpected close tag"],
   ])("recovers the items of %s and says so", async (_name, body, reason) => {
     const result = await poll(`/broken-${Math.random().toString(36).slice(2)}.xml`, body);
