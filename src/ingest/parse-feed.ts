@@ -116,5 +116,9 @@ export function sniffDocument(text: string): "empty" | "json" | "html" | "xml" {
   if (head[start] === "{") return "json";
   // Skip the XML declaration, processing instructions and comments before the first tag.
   const body = head.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*/, "");
-  return /^<(?:!doctype\s+html|html[\s>])/i.test(body) ? "html" : "xml";
+  if (/^<html[\s>]/i.test(body)) return "html";
+  // An HTML doctype alone does not make a page: some feeds carry XHTML's before their <rss>.
+  const doctype = /^<!doctype\s+html\b[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*/i.exec(body);
+  if (!doctype) return "xml";
+  return /^<(?:rss|feed|rdf:rdf|channel)[\s>]/i.test(body.slice(doctype[0].length)) ? "xml" : "html";
 }

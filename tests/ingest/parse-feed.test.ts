@@ -52,6 +52,19 @@ describe("not a feed", () => {
   });
 });
 
+describe("quirks of real feeds", () => {
+  it("reads a feed that carries an XHTML doctype before its <rss>", async () => {
+    const feed = await parse(`<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n${rss("<item><title>A</title></item>", "<title>found</title>")}`);
+    expect([feed.feed.title, feed.items.map((item) => item.title)]).toEqual(["found", ["A"]]);
+    expect((await failure(`<!DOCTYPE html>\n<head><title>Page</title></head><body>hi</body>`))?.message).toContain("web page");
+  });
+
+  it("reads hexadecimal character references written with a capital X", async () => {
+    const feed = await parse(rss("<item><title>&#X41;&#x42;&#X4e2d;</title></item>"));
+    expect(feed.items[0]!.title).toBe("AB中");
+  });
+});
+
 describe("a document without elements", () => {
   // xml2js under rss-parser is shared between parses and kept a flag from the previous document.
   it("is refused promptly, even right after a good feed", { timeout: 3_000 }, async () => {
