@@ -5,6 +5,8 @@ import type { XmlElement, XmlNode } from "./xml-node.js";
 
 // Deeper elements are skipped: no feed nests this far, and the tree stays cheap to walk.
 const MAX_DEPTH = 64;
+// Elements kept in all: a 10 MB body of empty tags must not become millions of objects.
+const MAX_ELEMENTS = 200_000;
 const ENTRIES = new Set(["item", "entry"]);
 
 interface Open {
@@ -54,10 +56,12 @@ function buildTree(text: string): XmlElement {
     }
   };
   let skipped = 0;
+  let kept = 0;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (skipped > 0 || stack.length > MAX_DEPTH) return void skipped++;
+        if (skipped > 0 || stack.length > MAX_DEPTH || kept >= MAX_ELEMENTS) return void skipped++;
+        kept++;
         // An entry never holds another: an unclosed `<item>` ends where the next one starts.
         if (ENTRIES.has(name)) {
           const open = stack.findIndex((candidate) => candidate.name === name);
