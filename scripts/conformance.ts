@@ -55,6 +55,10 @@ const seconds = (performance.now() - started) / 1000;
 
 console.log(`\nConformance over ${folder}: ${files.length} files in ${seconds.toFixed(1)} s`);
 console.table(Object.fromEntries((["parsed", "failed cleanly", "timed out", "crashed"] as Outcome[]).map((o) => [o, { files: outcomes.get(o) ?? 0 }])));
+// Feeds that strict XML refused and the forgiving parse read: counted in "parsed" above.
+const recovered = [...results].filter(([, feed]) => feed?.recovered);
+console.log(`recovered (not well-formed, read by the forgiving parse; included in "parsed"): ${recovered.length} files, ${recovered.reduce((sum, [, feed]) => sum + feed!.items.length, 0)} items`);
+if (process.argv.includes("--recovered")) console.log(recovered.map(([file, feed]) => `  ${file}: ${feed!.recovered}`).join("\n"));
 if (crashes.length > 0) console.log(`crashed or timed out:\n  ${crashes.slice(0, 20).join("\n  ")}`);
 
 if (expectations.length > 0) {

@@ -32,4 +32,9 @@ export interface FeedMeta {
 export interface ParsedFeed {
   feed: FeedMeta;
   items: FeedItem[];
+  /**
+   * Set when the document was not well-formed XML and its items were read by a forgiving
+   * parse: what the strict parse stumbled on (e.g. "malformed XML at line 12: Unexpected close tag").
+   */
+  recovered?: string | undefined;
 }

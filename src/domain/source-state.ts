@@ -8,6 +8,13 @@ export interface SourceState {
    * `location` until the configured location changes. Never holds credentials.
    */
   movedTo: string | null;
+  /**
+   * When `location` is a web page rather than a feed: the feed the page names as its alternate,
+   * found by discovery and polled instead until the configured location changes.
+   */
+  discoveredFeed: string | null;
+  /** Set when the last body fetched was not well-formed XML and a forgiving parse read it: what was wrong. */
+  recovered: string | null;
   etag: string | null;
   lastModified: string | null;
   firstPolledAt: string | null;
@@ -34,6 +41,8 @@ export function emptySourceState(sourceId: string, location: string): SourceStat
     sourceId,
     location,
     movedTo: null,
+    discoveredFeed: null,
+    recovered: null,
     etag: null,
     lastModified: null,
     firstPolledAt: null,

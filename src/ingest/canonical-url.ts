@@ -1,12 +1,4 @@
-// Query parameters that only say how a reader arrived; the article is the same without them.
-const TRACKING_PARAMS = new Set([
-  "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "li_fat_id",
-  "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "rb_clickid", "s_kwcid", "ef_id",
-  "ref_src", "ref_url", "cmpid", "ocid", "ncid", "sr_share", "spm", "scm", "_ga", "_gl", "at_medium", "at_campaign",
-  "usqp",
-]);
-const TRACKING_PREFIXES = ["utm_", "pk_", "mtm_", "__hs"];
-const AMP_VALUES = new Set(["", "1", "true", "amp"]);
+import { isTrackingParam, unwrapAmpUrl } from "../domain/article-url.js";
 
 /**
  * Resolves a link against a base and keeps it only if it is http(s). An absolute link whose
@@ -34,7 +26,7 @@ export function resolveLink(href: string, base: string | null): string | null {
 export function canonicalUrl(link: string): string | null {
   let url: URL;
   try {
-    url = new URL(unwrapAmpCache(link));
+    url = new URL(unwrapAmpUrl(link));
   } catch {
     return null;
   }
@@ -56,24 +48,9 @@ function keptQuery(search: string): string {
     .filter((pair) => {
       if (pair === "") return false;
       const [rawName = "", rawValue = ""] = pair.split("=", 2);
-      const name = safeDecode(rawName).toLowerCase();
-      if (name === "amp" || name === "_amp") return !AMP_VALUES.has(safeDecode(rawValue).toLowerCase());
-      if (name === "outputtype") return safeDecode(rawValue).toLowerCase() !== "amp";
-      return !TRACKING_PARAMS.has(name) && !TRACKING_PREFIXES.some((prefix) => name.startsWith(prefix));
+      return !isTrackingParam(safeDecode(rawName), safeDecode(rawValue));
     });
   return kept.length > 0 ? `?${kept.join("&")}` : "";
-}
-
-/**
- * `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a` and
- * `https://www.google.com/amp/s/www.example.com/a` both mean `https://www.example.com/a`.
- */
-function unwrapAmpCache(link: string): string {
-  const cache = /^https?:\/\/[^/]+\.cdn\.ampproject\.org\/(?:[a-z]{1,2}\/)*?(?:c|v|wp)\/(s\/)?(.+)$/i.exec(link);
-  if (cache) return `${cache[1] ? "https" : "http"}://${cache[2]}`;
-  const viewer = /^https?:\/\/(?:www\.)?google\.[a-z.]{2,10}\/amp\/(s\/)?(.+)$/i.exec(link);
-  if (viewer) return `${viewer[1] ? "https" : "http"}://${viewer[2]}`;
-  return link;
 }
 
 function safeDecode(text: string): string {

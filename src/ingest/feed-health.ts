@@ -33,27 +33,28 @@ export function isDue(state: SourceState | null, location: string, now: Date): b
 
 export function afterFetched(
   state: SourceState,
-  fetched: { etag: string | null; lastModified: string | null; items: FeedItem[] },
+  fetched: { etag: string | null; lastModified: string | null; items: FeedItem[]; freshForMs?: number | undefined; recovered?: string | undefined },
   now: Date,
   policy: HealthPolicy,
 ): SourceState {
   const intervalMs = adaptInterval(fetched.items, now, policy.preferredMs, policy);
   return {
-    ...succeeded(state, now, intervalMs),
+    ...succeeded(state, now, intervalMs, fetched.freshForMs, policy),
     etag: fetched.etag,
     lastModified: fetched.lastModified,
     firstPolledAt: state.firstPolledAt ?? now.toISOString(),
+    recovered: fetched.recovered ?? null,
   };
 }
 
 export function afterNotModified(
   state: SourceState,
-  validators: { etag: string | null; lastModified: string | null },
+  validators: { etag: string | null; lastModified: string | null; freshForMs?: number | undefined },
   now: Date,
   policy: HealthPolicy,
 ): SourceState {
   const intervalMs = stretchInterval(state.intervalMs ?? policy.preferredMs, policy);
-  return { ...succeeded(state, now, intervalMs), ...validators };
+  return { ...succeeded(state, now, intervalMs, validators.freshForMs, policy), etag: validators.etag, lastModified: validators.lastModified };
 }
 
 /**
@@ -84,7 +85,12 @@ export function pauseReason(state: SourceState): string | null {
   return `paused after ${count} failed poll${count === 1 ? "" : "s"} in a row (${state.lastError ?? "unknown error"}); trying again after ${state.pausedUntil}`;
 }
 
-function succeeded(state: SourceState, now: Date, intervalMs: number): SourceState {
+/**
+ * The next poll comes after the adaptive interval, and not before the response's own cache
+ * lifetime (`max-age`, `Expires`) runs out, which counts for at most the longest interval.
+ */
+function succeeded(state: SourceState, now: Date, intervalMs: number, freshForMs: number | undefined, policy: HealthPolicy): SourceState {
+  const waitMs = Math.max(intervalMs, Math.min(freshForMs ?? 0, policy.maxMs));
   return {
     ...state,
     lastPolledAt: now.toISOString(),
@@ -93,7 +99,7 @@ function succeeded(state: SourceState, now: Date, intervalMs: number): SourceSta
     consecutiveFailures: 0,
     pausedUntil: null,
     intervalMs,
-    nextPollAt: at(now, intervalMs),
+    nextPollAt: at(now, waitMs),
   };
 }
 

@@ -24,6 +24,8 @@ export interface FetchErrorDetails {
   status?: number | undefined;
   /** How long the server asked us to wait (429/503 `Retry-After`), in milliseconds. */
   retryAfterMs?: number | undefined;
+  /** For a web page instead of a feed: the feeds the page names as its alternates. */
+  feedLinks?: string[] | undefined;
   cause?: unknown;
 }
 
@@ -36,11 +38,13 @@ export class FetchError extends BriefingError {
   readonly kind: FetchErrorKind;
   readonly status: number | null;
   readonly retryAfterMs: number | null;
+  readonly feedLinks: string[];
 
   constructor(kind: FetchErrorKind, message: string, details: FetchErrorDetails = {}) {
     super("fetch", message, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
     this.status = details.status ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.feedLinks = details.feedLinks ?? [];
   }
 }

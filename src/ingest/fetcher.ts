@@ -15,6 +15,8 @@ export interface FetchedBody {
   lastModified: string | null;
   /** Set when the feed answered through permanent redirects only. */
   movedTo: string | null;
+  /** How long the response says it stays fresh (`Cache-Control: max-age`, `Expires`), if it says. */
+  freshForMs?: number | undefined;
 }
 
 /** The feed is unchanged since the validators were issued. */
@@ -24,6 +26,7 @@ export interface NotModified {
   lastModified: string | null;
   /** Set when the answer came through permanent redirects only. */
   movedTo: string | null;
+  freshForMs?: number | undefined;
 }
 
 export type FetchOutcome = FetchedBody | NotModified;

@@ -3,6 +3,7 @@ import type { Clock } from "../domain/clock.js";
 import { systemClock } from "../domain/clock.js";
 import { createAddressGuard, type Resolver } from "./address-guard.js";
 import { readCappedBody, tooLargeError } from "./body-cap.js";
+import { cacheLifetimeMs } from "./cache-lifetime.js";
 import { classifyFetchError, classifyStatus, MESSAGES } from "./classify-fetch-error.js";
 import { FetchError } from "./fetch-error.js";
 import type { Fetcher, FetchOutcome, Validators } from "./fetcher.js";
@@ -94,10 +95,11 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         const { status, headers } = response;
         const etag = headers["etag"] ?? null;
         const lastModified = headers["last-modified"] ?? null;
+        const freshForMs = cacheLifetimeMs(headers, clock.now());
         const sameEtag = status === 200 && etag !== null && etag === validators.etag;
         if (status === 304 || sameEtag) {
           await response.discard();
-          return { status: "not-modified", etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified, movedTo };
+          return { status: "not-modified", etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified, movedTo, freshForMs };
         }
         if (status < 200 || status >= 300) {
           await response.discard();
@@ -110,7 +112,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         }
         const body = await readCappedBody(response.body, headers["content-encoding"], maxBytes, deadline.signal);
         const url = contentBase(headers["content-location"], target.url);
-        return { status: "fetched", body, contentType: headers["content-type"] ?? null, url, etag, lastModified, movedTo };
+        return { status: "fetched", body, contentType: headers["content-type"] ?? null, url, etag, lastModified, movedTo, freshForMs };
       } catch (error) {
         throw abortReason(deadline.signal) ?? classifyFetchError(error);
       } finally {

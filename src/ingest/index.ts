@@ -5,7 +5,8 @@ export { createIngester, type Ingester, type IngesterOptions, type PollJob, type
 export { FetchError, type FetchErrorKind } from "./fetch-error.js";
 export { createHttpFetcher, type HttpFetcherOptions } from "./http-fetcher.js";
 export { createFileFetcher } from "./file-fetcher.js";
-export type { Fetcher, FetchOutcome, Validators } from "./fetcher.js";
+export type { FetchedBody, Fetcher, FetchOutcome, Validators } from "./fetcher.js";
+export { readFeed, type FeedRead } from "./read-feed.js";
 export { createParsePool, type ParsePool, type ParsePoolOptions } from "./parse-pool.js";
 export type { ParseJob } from "./parse-job.js";
 export { decodeFeedBytes } from "./decode-charset.js";
@@ -16,3 +17,5 @@ export { looksLikeReissue, type ReissueOptions } from "./reissue-guard.js";
 export { pauseReason } from "./feed-health.js";
 export { redactUrl } from "./feed-url.js";
 export { startWorker } from "./start-worker.js";
+export { checkFeedUrl } from "./check-feed-url.js";
+export { readOpml, writeOpml, type OpmlEntry, type OpmlFeed } from "./opml.js";

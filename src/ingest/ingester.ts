@@ -6,11 +6,12 @@ import type { Resolver } from "./address-guard.js";
 import { classifyFetchError } from "./classify-fetch-error.js";
 import { createKeyedLimiter, createLimiter, type Release } from "./concurrency-limiter.js";
 import { afterFailure, afterFetched, afterNotModified, isDue, stateFor, type HealthPolicy } from "./feed-health.js";
-import type { Fetcher } from "./fetcher.js";
+import type { FetchedBody, Fetcher } from "./fetcher.js";
 import { createFileFetcher } from "./file-fetcher.js";
 import { createHttpFetcher } from "./http-fetcher.js";
 import { pollLocation, rememberedMove } from "./moved-feed.js";
 import { createParsePool } from "./parse-pool.js";
+import { readFeed } from "./read-feed.js";
 import { runByKey } from "./run-by-key.js";
 import { sourceLocation, type SourceSpec } from "./source-spec.js";
 
@@ -127,15 +128,31 @@ export function createIngester(options: IngesterOptions): Ingester {
     };
   };
 
-  const timed = async <T>(fetching: Promise<T>): Promise<T> => {
-    if (!options.metrics) return fetching;
-    const started = clock.now().getTime();
-    try {
-      return await fetching;
-    } finally {
-      options.metrics.fetchSeconds((clock.now().getTime() - started) / 1000);
-    }
+  // Fetch latency is measured around each request, a discovered feed's second request included.
+  const timed = (fetcher: Fetcher): Fetcher => {
+    const { metrics } = options;
+    if (!metrics) return fetcher;
+    return {
+      async fetch(location, validators) {
+        const started = clock.now().getTime();
+        try {
+          return await fetcher.fetch(location, validators);
+        } finally {
+          metrics.fetchSeconds((clock.now().getTime() - started) / 1000);
+        }
+      },
+      close: () => fetcher.close(),
+    };
   };
+  const parse = (source: SourceSpec, body: FetchedBody) =>
+    pool.parse({
+      bytes: body.body,
+      contentType: body.contentType,
+      baseUrl: source.url ? body.url : null,
+      sourceId: source.id,
+      now: clock.now().toISOString(),
+      maxItems: options.maxItems,
+    });
 
   const ingester: Ingester = {
     isDue(source, state) {
@@ -152,33 +169,37 @@ export function createIngester(options: IngesterOptions): Ingester {
       try {
         releaseGlobal = await global.acquire();
         const fetcher = source.url ? http : files;
-        const outcome = await timed(fetcher.fetch(target, { etag: state.etag, lastModified: state.lastModified }));
-        // Politeness is about the server: the host slot is free once the body is in.
-        releaseHost();
-        const now = clock.now();
-        const movedTo = rememberedMove(state, outcome.movedTo);
-        if (outcome.status === "not-modified") {
-          const validators = { etag: outcome.etag, lastModified: outcome.lastModified };
-          return { status: "not-modified", items: [], firstPoll: false, error: null, state: { ...afterNotModified(state, validators, now, policy), movedTo } };
-        }
-        const parsed = await pool.parse({
-          bytes: outcome.body,
-          contentType: outcome.contentType,
-          baseUrl: source.url ? outcome.url : null,
-          sourceId: source.id,
-          now: now.toISOString(),
-          maxItems: options.maxItems,
+        const read = await readFeed(timed(fetcher), target, { etag: state.etag, lastModified: state.lastModified }, (body) => parse(source, body), {
+          // A configured page is searched for its feed; a feed found that way is not searched again.
+          discover: Boolean(source.url) && !state.discoveredFeed,
+          // Politeness is about the server: the host slot is free once the body is in.
+          onFetched: releaseHost,
         });
+        const { outcome, parsed } = read;
+        const now = clock.now();
+        const found = read.discovered ?? (state.discoveredFeed && outcome.movedTo ? outcome.movedTo : state.discoveredFeed);
+        const movedTo = found ? null : rememberedMove(state, outcome.movedTo);
+        if (outcome.status === "not-modified" || parsed === null) {
+          return { status: "not-modified", items: [], firstPoll: false, error: null, state: { ...afterNotModified(state, outcome, now, policy), movedTo, discoveredFeed: found } };
+        }
         return {
           status: "fetched",
           items: parsed.items,
           firstPoll: state.firstPolledAt === null,
           error: null,
-          state: { ...afterFetched(state, { ...outcome, items: parsed.items }, now, policy), movedTo, title: feedTitle(parsed.feed.title) ?? state.title ?? null },
+          state: {
+            ...afterFetched(state, { ...outcome, items: parsed.items, recovered: parsed.recovered }, now, policy),
+            movedTo,
+            discoveredFeed: found,
+            title: feedTitle(parsed.feed.title) ?? state.title ?? null,
+          },
         };
       } catch (error) {
         const failure = classifyFetchError(error);
-        return { status: "failed", items: [], firstPoll: false, error: failure, state: afterFailure(state, failure, clock.now(), policy) };
+        const failed = afterFailure(state, failure, clock.now(), policy);
+        // A discovered feed that is gone sends the next poll back to the page, to look again.
+        const lost = Boolean(state.discoveredFeed) && (failure.kind === "http-4xx" || failure.kind === "not-a-feed");
+        return { status: "failed", items: [], firstPoll: false, error: failure, state: lost ? { ...failed, discoveredFeed: null } : failed };
       } finally {
         releaseHost();
         releaseGlobal?.();

@@ -3,11 +3,12 @@ import type { SourceState } from "../domain/source-state.js";
 import { redactUrl } from "./feed-url.js";
 
 /**
- * The address to poll: where the feed moved to by permanent redirects, as remembered in its
- * state, else the configured one. A state kept for another configured address counts for nothing,
+ * The address to poll: the feed found on the configured web page, or where the feed moved to
+ * by permanent redirects, as remembered in its state, else the configured one. A state kept for another configured address counts for nothing,
  * so changing the config goes back to the configured address.
  */
 export function pollLocation(configured: string, state: SourceState | null): string {
+  if (state?.discoveredFeed && sameLocation(state.location, configured)) return state.discoveredFeed;
   if (!state?.movedTo || !sameLocation(state.location, configured)) return configured;
   let from: URL;
   let to: URL;

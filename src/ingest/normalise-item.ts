@@ -92,6 +92,11 @@ function stableId(guid: string | null, url: string | null, title: string, publis
   return `sha256:${hash(`${title}\n${published?.toISOString() ?? ""}\n${summary}`)}`;
 }
 
+/** The id of an entry whose link other entries of its feed share under other titles. */
+export function sharedLinkId(url: string, title: string): string {
+  return `${url}#title-${hash(title).slice(0, 16)}`;
+}
+
 function hash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }

@@ -1,7 +1,8 @@
 import type { FeedItem, ParsedFeed } from "../domain/item.js";
 import { resolveLink } from "./canonical-url.js";
 import { FetchError } from "./fetch-error.js";
-import { languageTag, LIMITS, normaliseEntry, plainText } from "./normalise-item.js";
+import { findFeedLinks } from "./find-feed-links.js";
+import { languageTag, LIMITS, normaliseEntry, plainText, sharedLinkId } from "./normalise-item.js";
 import { parseFeedDate } from "./parse-date.js";
 import type { RawEntry, RawFeed } from "./raw-feed.js";
 import { readJsonFeed } from "./read-json-feed.js";
@@ -29,22 +30,24 @@ const MAX_RAW_ENTRIES = 20_000;
 export async function parseFeed(text: string, options: ParseFeedOptions): Promise<ParsedFeed> {
   const kind = sniffDocument(text);
   if (kind === "empty") throw new FetchError("not-a-feed", "not a feed (the document is empty)");
-  if (kind === "html") throw new FetchError("not-a-feed", "not a feed but a web page (HTML); look for the site's RSS or Atom link");
+  if (kind === "html") {
+    const feedLinks = findFeedLinks(text, options.baseUrl ?? null);
+    if (feedLinks.length === 0) throw new FetchError("not-a-feed", "not a feed but a web page (HTML) that names no feed; look for the site's RSS or Atom link");
+    throw new FetchError("not-a-feed", `not a feed but a web page (HTML); it names the feed ${feedLinks[0]}`, { feedLinks });
+  }
   const raw = kind === "json" ? readJsonFeed(text, MAX_RAW_ENTRIES) : await readXmlFeed(text, MAX_RAW_ENTRIES);
   return normaliseFeed(raw, options);
 }
 
 export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
-  const documentUrl = options.baseUrl ?? null;
-  const base = raw.base ? (resolveLink(raw.base, documentUrl) ?? documentUrl) : documentUrl;
+  const base = linkBase(raw, options.baseUrl ?? null);
   const language = languageTag(raw.language);
   const context = { sourceId: options.sourceId, base, language, now: options.now };
   const items: FeedItem[] = [];
   const seen = new Set<string>();
-  for (const entry of newest(raw.entries, options.maxItems ?? DEFAULT_MAX_ITEMS)) {
-    const item = normaliseEntry(entry, context);
-    // Two entries with one guid in a single fetch are one item.
-    if (!item || seen.has(item.id)) continue;
+  for (const item of withSharedLinksApart(newest(raw.entries, options.maxItems ?? DEFAULT_MAX_ITEMS).map((entry) => normaliseEntry(entry, context)))) {
+    // Only true repeats collapse: one guid, or one link under one title.
+    if (seen.has(item.id)) continue;
     seen.add(item.id);
     items.push(item);
   }
@@ -56,7 +59,43 @@ export function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFe
       language,
     },
     items,
+    ...(raw.recovered ? { recovered: raw.recovered } : {}),
   };
+}
+
+/**
+ * Entries without a guid are known by their link; when several in one document share a link
+ * under different titles (notice lists that all point at one page), each is known by its link
+ * and title instead, so that none is taken for a repeat of another.
+ */
+function withSharedLinksApart(items: Array<FeedItem | null>): FeedItem[] {
+  const titles = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (item && item.guid === null && item.id === item.url) titles.set(item.id, (titles.get(item.id) ?? new Set()).add(item.title));
+  }
+  return items
+    .filter((item): item is FeedItem => item !== null)
+    .map((item) => (item.guid === null && (titles.get(item.id)?.size ?? 0) > 1 ? { ...item, id: sharedLinkId(item.id, item.title) } : item));
+}
+
+/**
+ * The base for the feed's relative links. `xml:base` first, then for Atom the URL fetched
+ * (RFC 4287). RSS says nothing of relative links, yet publishers write them meaning their own
+ * site: the channel's absolute `<link>` comes before the URL fetched, which may be a feed host
+ * (FeedBurner, a CDN). A saved Atom file read with no URL falls back to its absolute link.
+ */
+function linkBase(raw: RawFeed, documentUrl: string | null): string | null {
+  if (raw.base) {
+    const resolved = resolveLink(raw.base, documentUrl) ?? resolveLink(raw.base, absolute(raw.link));
+    if (resolved) return resolved;
+  }
+  const own = absolute(raw.link);
+  if (raw.format === "atom") return documentUrl ?? own;
+  return own ?? documentUrl;
+}
+
+function absolute(link: string | null): string | null {
+  return link ? resolveLink(link, null) : null;
 }
 
 /** The `max` newest entries, in document order; undated entries rank by position. */
@@ -77,5 +116,9 @@ export function sniffDocument(text: string): "empty" | "json" | "html" | "xml" {
   if (head[start] === "{") return "json";
   // Skip the XML declaration, processing instructions and comments before the first tag.
   const body = head.slice(start).replace(/^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*/, "");
-  return /^<(?:!doctype\s+html|html[\s>])/i.test(body) ? "html" : "xml";
+  if (/^<html[\s>]/i.test(body)) return "html";
+  // An HTML doctype alone does not make a page: some feeds carry XHTML's before their <rss>.
+  const doctype = /^<!doctype\s+html\b[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*/i.exec(body);
+  if (!doctype) return "xml";
+  return /^<(?:rss|feed|rdf:rdf|channel)[\s>]/i.test(body.slice(doctype[0].length)) ? "xml" : "html";
 }

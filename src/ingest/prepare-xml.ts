@@ -8,7 +8,7 @@ const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // CDATA and comments are copied as they are; every `&` elsewhere is checked.
-const SEGMENT = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&(#\d{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?/g;
+const SEGMENT = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&(#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?/g;
 
 /**
  * Makes feed text safe and palatable for a strict XML parser, in one linear pass:
@@ -24,7 +24,8 @@ export function prepareXml(text: string): string {
   const fixed = expandInternalEntities(text).replace(CONTROL_CHARS, "").replace(SEGMENT, (segment, reference: string | undefined) => {
     if (segment.charCodeAt(0) === 0x3c) return segment;
     if (reference === undefined) return "&amp;";
-    if (reference.charCodeAt(0) === 0x23) return isXmlChar(parseReference(reference)) ? segment : "";
+    // XML writes hexadecimal references with a lower-case x only; `&#X41;` is common all the same.
+    if (reference.charCodeAt(0) === 0x23) return isXmlChar(parseReference(reference)) ? segment.replace("&#X", "&#x") : "";
     const name = reference.slice(0, -1);
     if (XML_ENTITIES.has(name)) return segment;
     const decoded = decode(segment, { level: "html5" });

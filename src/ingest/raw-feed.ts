@@ -29,4 +29,6 @@ export interface RawFeed {
   language: string | null;
   base: string | null;
   entries: RawEntry[];
+  /** Set when the document was not well-formed and a forgiving parse read it: what was wrong. */
+  recovered?: string | undefined;
 }

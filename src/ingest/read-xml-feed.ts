@@ -4,6 +4,7 @@ import { FetchError } from "./fetch-error.js";
 import { prepareXml } from "./prepare-xml.js";
 import type { RawEntry, RawFeed } from "./raw-feed.js";
 import { isCdfDocument, readCdfFeed } from "./read-cdf-feed.js";
+import { recoverXmlFeed } from "./recover-xml-feed.js";
 import { atomEntry, rssEntry, atomFeedMeta, rssFeedMeta } from "./xml-fields.js";
 import type { XmlElement } from "./xml-node.js";
 
@@ -74,10 +75,10 @@ export async function readXmlFeed(text: string, maxEntries: number): Promise<Raw
   try {
     built = (await parser.parseString(prepared)) as unknown as Built;
   } catch (error) {
-    throw new FetchError("not-a-feed", `not a valid RSS/Atom feed (${describeParseError(error)})`, { cause: error });
+    return recovered(prepared, maxEntries, new FetchError("not-a-feed", `not a valid RSS/Atom feed (${describeParseError(error)})`, { cause: error }));
   }
   const root = built[RAW] as XmlElement | undefined;
-  if (!root) throw new FetchError("not-a-feed", "not a valid RSS/Atom feed (no channel)");
+  if (!root) return recovered(prepared, maxEntries, new FetchError("not-a-feed", "not a valid RSS/Atom feed (no channel)"));
   const format = built[FORMAT] as RawFeed["format"];
   const meta = format === "atom" ? atomFeedMeta(root) : rssFeedMeta(root);
   const entries: RawEntry[] = [];
@@ -87,6 +88,13 @@ export async function readXmlFeed(text: string, maxEntries: number): Promise<Raw
     entries.push(format === "atom" ? atomEntry(raw, meta.base) : rssEntry(raw, meta.base));
   }
   return { format, ...meta, entries };
+}
+
+/** The strict parse failed with `failure`: what a forgiving parse can read, or `failure` when it finds no feed either. */
+function recovered(text: string, maxEntries: number, failure: FetchError): RawFeed {
+  const feed = recoverXmlFeed(text, maxEntries);
+  if (!feed || (feed.entries.length === 0 && !feed.title)) throw failure;
+  return { ...feed, recovered: failure.message.replace(/^not a valid RSS\/Atom feed \((.*)\)$/, "$1") };
 }
 
 function describeParseError(error: unknown): string {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
@@ -26,6 +29,10 @@ async function parse(args: string[]): Promise<{ stdout: string; error: Error | n
 beforeAll(async () => {
   server = await startFeedServer();
   server.route("/feed.xml", serveFeed({ body: `<rss version="2.0"><channel><title>Served</title><link>/</link><item><title>A</title><link>/a?utm_medium=x</link></item></channel></rss>` }));
+  server.route("/", serveFeed({
+    contentType: "text/html; charset=utf-8",
+    body: `<!doctype html><html><head><title>Home</title><link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml"></head><body>Hi</body></html>`,
+  }));
 });
 afterAll(async () => {
   await server.close();
@@ -48,6 +55,22 @@ describe("briefing parse", () => {
     const parsed = JSON.parse(stdout) as { feed: { link: string }; items: Array<{ link: string; url: string }> };
     expect(parsed.feed.link).toBe(server.url("/"));
     expect(parsed.items[0]).toMatchObject({ link: server.url("/a?utm_medium=x"), url: server.url("/a") });
+  });
+
+  it("follows a web page to the feed it names, and says which URL it read", async () => {
+    const { stdout, error } = await parse([server.url("/"), "--json", "--allow-private-networks"]);
+    expect(error).toBeNull();
+    const parsed = JSON.parse(stdout) as { discoveredFeed: string; feed: { title: string }; items: Array<{ url: string }> };
+    expect(parsed).toMatchObject({ discoveredFeed: server.url("/feed.xml"), feed: { title: "Served" }, items: [{ url: server.url("/a") }] });
+    expect((await parse([server.url("/"), "--allow-private-networks"])).stdout).toContain(`read the feed it names: ${server.url("/feed.xml")}`);
+  });
+
+  it("keeps relative links of a saved RSS file, resolved against the channel's own link", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "briefing-parse-"));
+    const file = join(dir, "home.xml");
+    writeFileSync(file, `<rss version="2.0"><channel><title>Home</title><link>https://www.news.example</link><item><title>Story</title><link>/content/c57f1115-0001</link></item></channel></rss>`);
+    const parsed = JSON.parse((await parse([file, "--json"])).stdout) as { items: Array<{ link: string }> };
+    expect(parsed.items[0]!.link).toBe("https://www.news.example/content/c57f1115-0001");
   });
 
   it("refuses a private address unless told otherwise", async () => {

@@ -42,13 +42,26 @@ describe("not a feed", () => {
     ["an <rss> with no <channel>", `<rss version="2.0"></rss>`, "incomplete"],
     ["an empty body", "   ", "empty"],
     ["JSON that is not a JSON Feed", `{"hello": "world"}`, "not a JSON Feed"],
-    ["a truncated document", `<rss version="2.0"><channel><title>cut`, "malformed XML"],
+    ["a document cut short before anything readable", `<rss version="2.0"><channel><ite`, "malformed XML"],
     ["an HTML page", `<!DOCTYPE html><html><head><title>Home</title></head></html>`, "web page"],
     ["some other XML", `<svg xmlns="http://www.w3.org/2000/svg"></svg>`, "neither RSS nor Atom"],
   ])("refuses %s", async (_name, text, words) => {
     const error = await failure(text);
     expect(error?.kind).toBe("not-a-feed");
     expect(error?.message).toContain(words);
+  });
+});
+
+describe("quirks of real feeds", () => {
+  it("reads a feed that carries an XHTML doctype before its <rss>", async () => {
+    const feed = await parse(`<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n${rss("<item><title>A</title></item>", "<title>found</title>")}`);
+    expect([feed.feed.title, feed.items.map((item) => item.title)]).toEqual(["found", ["A"]]);
+    expect((await failure(`<!DOCTYPE html>\n<head><title>Page</title></head><body>hi</body>`))?.message).toContain("web page");
+  });
+
+  it("reads hexadecimal character references written with a capital X", async () => {
+    const feed = await parse(rss("<item><title>&#X41;&#x42;&#X4e2d;</title></item>"));
+    expect(feed.items[0]!.title).toBe("AB中");
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { NewOutboxMessage } from "../../src/domain/outbound.js";
+import { emptySourceState } from "../../src/domain/source-state.js";
 import { createSqliteStore, openDatabase, type ItemToStore, type Store } from "../../src/store/index.js";
 
 function item(id: string, overrides: Partial<ItemToStore> = {}): ItemToStore {
@@ -64,7 +65,7 @@ describe("SQLite store", () => {
     expect(await again.countItems()).toBe(1);
   });
 
-  it("gives source states saved before feeds could move an empty movedTo, and keeps a known one", async () => {
+  it("gives source states saved before feeds could move an empty movedTo (and every later field its empty value), and keeps a known one", async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), "briefing-store-")), "b.db");
     const db = openDatabase(file);
     const insert = db.prepare("INSERT INTO sources (source_id, state) VALUES (?, ?)");
@@ -74,7 +75,7 @@ describe("SQLite store", () => {
     db.prepare("DELETE FROM schema_migrations WHERE version = 6").run();
     db.close();
     const store = await freshStore(file);
-    expect(await store.getSourceState("old")).toEqual({ sourceId: "old", location: "https://a.example/feed", etag: '"e"', movedTo: null });
+    expect(await store.getSourceState("old")).toEqual({ ...emptySourceState("old", "https://a.example/feed"), etag: '"e"', movedTo: null });
     expect((await store.getSourceState("moved"))?.movedTo).toBe("https://c.example/feed");
   });
 

@@ -1,4 +1,5 @@
 import type { BriefingConfig } from "../../config/config-schema.js";
+import { maskUrlsInText } from "../../domain/mask-url.js";
 import { formatTarget } from "../../config/target.js";
 import { nextSlotAfter } from "../../digest/index.js";
 import type { Store } from "../../store/store.js";
@@ -44,7 +45,7 @@ export async function buildStatusModel(inputs: StatusInputs): Promise<StatusMode
         name: source.name ?? null,
         health: feedHealthOf(state, now),
         lastSuccessAt: state?.lastSuccessAt ?? null,
-        lastError: state?.lastError ?? null,
+        lastError: state?.lastError ? maskUrlsInText(state.lastError) : null,
         failures: state?.consecutiveFailures ?? 0,
         pausedUntil: state?.pausedUntil ?? null,
       };
@@ -53,7 +54,7 @@ export async function buildStatusModel(inputs: StatusInputs): Promise<StatusMode
       pending: outbox.filter((message) => message.status === "pending").length,
       failed: outbox
         .filter((message) => message.status === "failed")
-        .map((message) => ({ id: message.id, target: message.target, attempts: message.attempts, error: message.lastError })),
+        .map((message) => ({ id: message.id, target: message.target, attempts: message.attempts, error: message.lastError ? maskUrlsInText(message.lastError) : null })),
       pausedTargets: (await store.pausedTargets()).map((paused) => ({ target: paused.target, reason: paused.reason, since: paused.pausedAt })),
       pausedPlatforms: [...inputs.pausedPlatforms].map(([platform, reason]) => ({ platform, reason })),
     },

@@ -20,12 +20,12 @@ ul.cards li{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:8
 .counts b{display:block;font-size:1.4em}
 `;
 
-const HEALTH_CLASS: Record<StatusModel["feeds"][number]["health"], string> = { ok: "ok", failing: "warn", paused: "bad", "never polled": "warn" };
+const HEALTH_CLASS: Record<StatusModel["feeds"][number]["health"], string> = { ok: "ok", recovered: "ok", failing: "warn", paused: "bad", "never polled": "warn" };
 
 /** The `/status` page: plain server-rendered HTML with inline styles, readable on a phone, no scripts. */
 export function renderStatusPage(model: StatusModel, beat: string): string {
   const { readiness, outbox } = model;
-  const failing = model.feeds.filter((feed) => feed.health !== "ok").length;
+  const failing = model.feeds.filter((feed) => feed.health !== "ok" && feed.health !== "recovered").length;
   const sections = [
     `<h1>${esc(beat)} · briefing-bot</h1><p class="meta">As of ${esc(model.generatedAt)} · refreshes every minute</p>`,
     readiness.ready

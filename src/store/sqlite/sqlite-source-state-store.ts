@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { maskUrl } from "../../domain/mask-url.js";
-import type { SourceState } from "../../domain/source-state.js";
+import { emptySourceState, type SourceState } from "../../domain/source-state.js";
 import type { SecretBox } from "../secret-box.js";
 import type { SourceStateStore } from "../store.js";
 
@@ -25,7 +25,7 @@ export function createSqliteSourceStateStore(db: Database.Database, box: SecretB
     return JSON.stringify(row);
   };
   const fromRow = (text: string): SourceState => {
-    const { locationSealed, ...state } = JSON.parse(text) as StoredState;
+    const { locationSealed, ...state } = withDefaults(JSON.parse(text) as StoredState);
     if (locationSealed === undefined || box === null) return state;
     try {
       return { ...state, location: box.open(locationSealed) };
@@ -46,4 +46,9 @@ export function createSqliteSourceStateStore(db: Database.Database, box: SecretB
       return (all.all() as string[]).map(fromRow);
     },
   };
+}
+
+/** A stored state, with the fields added since it was written at their empty values. */
+function withDefaults(stored: StoredState): StoredState {
+  return { ...emptySourceState(stored.sourceId, stored.location), ...stored };
 }

@@ -5,10 +5,11 @@ import { feedHealthOf } from "../../feed-health-of.js";
 import { pauseReason } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";
+import { registerFeedsOpmlCommands } from "./feeds-opml-command.js";
 
 /** `briefing feeds`: the health of every configured source, from the stored poll state. */
 export function registerFeedsCommand(program: Command, ctx: CliContext): void {
-  program
+  const feeds = program
     .command("feeds")
     .description("Show each source's health: last success, last error, failures in a row, and why a paused feed is paused.")
     .option("-c, --config <file>", "config file")
@@ -25,6 +26,8 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
             id: source.id,
             location: source.url ? maskUrl(source.url) : (source.path ?? ""),
             movedTo: movedToOf(source.url, state),
+            discoveredFeed: discoveredFeedOf(source.url, state),
+            recovered: state?.recovered ?? null,
             health,
             lastSuccessAt: state?.lastSuccessAt ?? null,
             lastPolledAt: state?.lastPolledAt ?? null,
@@ -42,8 +45,10 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
               const lines = [`${feed.health.padEnd(12)} ${feed.id}  ${feed.location}`];
               if (feed.health === "paused") lines.push(`    ${feed.reason}`);
               else if (feed.health === "failing") lines.push(`    ${feed.consecutiveFailures} failure(s) in a row: ${feed.lastError}`);
-              else if (feed.lastSuccessAt) lines.push(`    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}`);
+              if (feed.lastSuccessAt && (feed.health === "ok" || feed.health === "recovered")) lines.push(`    last success ${feed.lastSuccessAt}, next poll ${feed.nextPollAt ?? "now"}`);
+              if (feed.health === "recovered") lines.push(`    not well-formed XML (${feed.recovered}); its items were read by a forgiving parse`);
               if (feed.movedTo) lines.push(`    moved to ${feed.movedTo}; update the config`);
+              if (feed.discoveredFeed) lines.push(`    a web page; polling the feed it names, ${feed.discoveredFeed}`);
               return lines.join("\n");
             })
             .join("\n"),
@@ -52,6 +57,12 @@ export function registerFeedsCommand(program: Command, ctx: CliContext): void {
         await app.close();
       }
     });
+  registerFeedsOpmlCommands(feeds, ctx);
+}
+
+/** The feed found on the configured web page, while the config still names the page. */
+function discoveredFeedOf(url: string | undefined, state: SourceState | null): string | null {
+  return url && state?.discoveredFeed && sameLocation(state.location, url) ? maskUrl(state.discoveredFeed) : null;
 }
 
 /** Where a feed polled at its configured URL has moved to, while the config still says the old one. */

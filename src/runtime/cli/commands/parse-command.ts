@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import type { ParsedFeed } from "../../../domain/item.js";
-import { createFileFetcher, createHttpFetcher, createParsePool, type Fetcher } from "../../../ingest/index.js";
+import { createFileFetcher, createHttpFetcher, createParsePool, readFeed, type FetchedBody, type Fetcher } from "../../../ingest/index.js";
 import { UsageError } from "../../../domain/errors.js";
+import { maskUrl } from "../../../domain/mask-url.js";
 import type { CliContext } from "../cli-context.js";
 
 /**
@@ -11,8 +12,8 @@ import type { CliContext } from "../cli-context.js";
 export function registerParseCommand(program: Command, ctx: CliContext): void {
   program
     .command("parse")
-    .description("Fetch or read one feed and print it normalised (feed title, link, items with ids, canonical URLs and UTC dates).")
-    .argument("<url-or-file>", "an http(s) feed URL, a local file, or (with --config) a source id")
+    .description("Fetch or read one feed and print it normalised (feed title, link, items with ids, canonical URLs and UTC dates); a web page is followed to the feed it names.")
+    .argument("<url-or-file>", "an http(s) feed or web page URL, a local file, or (with --config) a source id")
     .option("--allow-private-networks", "let the URL reach loopback and private addresses (local testing)")
     .option("-c, --config <file>", "use this config's fetch limits, and let <url-or-file> name one of its sources")
     .option("--json", "print machine-readable JSON")
@@ -30,17 +31,15 @@ export function registerParseCommand(program: Command, ctx: CliContext): void {
         : createFileFetcher({ maxBytes });
       const pool = createParsePool({ size: 1 });
       try {
-        const outcome = await fetcher.fetch(target, { etag: null, lastModified: null });
-        if (outcome.status !== "fetched") throw new Error("unexpected not-modified without validators");
-        const parsed = await pool.parse({
-          bytes: outcome.body,
-          contentType: outcome.contentType,
-          baseUrl: isUrl ? outcome.url : null,
-          sourceId: "parse",
-          now: ctx.io.clock.now().toISOString(),
-        });
+        const parse = (body: FetchedBody) =>
+          pool.parse({ bytes: body.body, contentType: body.contentType, baseUrl: isUrl ? body.url : null, sourceId: "parse", now: ctx.io.clock.now().toISOString() });
+        // A web page is followed to the feed it names, through the same guarded fetcher.
+        const read = await readFeed(fetcher, target, { etag: null, lastModified: null }, parse, { discover: isUrl });
+        if (!read.parsed) throw new Error("unexpected not-modified without validators");
+        const parsed = read.parsed;
         const items = parsed.items.map(({ sourceId: _sourceId, ...item }) => item);
-        ctx.print({ feed: parsed.feed, items }, Boolean(options.json), () => describe(parsed));
+        const output = { discoveredFeed: read.discovered ? maskUrl(read.discovered) : null, recovered: parsed.recovered ?? null, feed: parsed.feed, items };
+        ctx.print(output, Boolean(options.json), () => describe(parsed, output.discoveredFeed));
       } finally {
         await Promise.all([pool.close(), fetcher.close()]);
       }
@@ -59,9 +58,11 @@ async function resolveTarget(ctx: CliContext, given: string, configOption: strin
   return { target: given, poll: config.poll };
 }
 
-function describe(parsed: ParsedFeed): string {
+function describe(parsed: ParsedFeed, discoveredFeed: string | null): string {
   const { feed, items } = parsed;
   return [
+    ...(discoveredFeed ? [`a web page; read the feed it names: ${discoveredFeed}`] : []),
+    ...(parsed.recovered ? [`not well-formed XML (${parsed.recovered}); items read by a forgiving parse`] : []),
     `${feed.title ?? "(untitled feed)"}${feed.link ? `  ${feed.link}` : ""}${feed.language ? `  [${feed.language}]` : ""}`,
     `${items.length} item${items.length === 1 ? "" : "s"}`,
     ...items.map((item) => `${item.publishedAt}${item.dateMissing ? "*" : " "} ${item.title}\n    ${item.url ?? "(no link)"}`),
