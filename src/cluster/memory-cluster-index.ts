@@ -15,6 +15,9 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const slots = new Map<string, number>();
   let postings = new PostingTable();
   let sizeAfterRebuild = 0;
+  // A story merged into another forwards its slot to the other's; postings keep the old slot.
+  const forward: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
   // Scratch for findClusters, reused so that a lookup allocates nothing but its answer. By cluster
   // slot: the lookup that last saw it and how many keys found it; then the slots one key found,
   // and the slots found so far.
@@ -32,7 +35,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
         const start = postings.time(node, i);
         if (start < fromMs || start > toMs) continue;
         // Two members of one story can share a key; count the story once.
-        const slot = postings.value(node, i);
+        const slot = current(postings.value(node, i));
         if (indexOf(underKey, n, slot) !== -1) continue;
         if (n === limit) return -1;
         if (n === underKey.length) underKey = grown(underKey);
@@ -42,11 +45,21 @@ export function createMemoryClusterIndex(): ClusterIndex {
     return n;
   }
 
+  function current(slot: number): number {
+    while (forward[slot] !== slot) slot = forward[slot]!;
+    return slot;
+  }
+
   return {
+    serially(work) {
+      const run = queue.then(work);
+      queue = run.catch(() => undefined);
+      return run;
+    },
     async findItem(identity) {
       const item = identities.get(identity);
       const slot = item && slots.get(item.clusterId);
-      return item && slot !== undefined ? { item, cluster: clusters[slot]! } : null;
+      return item && slot !== undefined ? { item, cluster: clusters[current(slot)]! } : null;
     },
     async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
       if (seenBy.length < clusters.length) {
@@ -59,7 +72,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const key of bandKeys) {
         const n = collect(key, fromMs, toMs, maxPerKey);
         for (let i = 0; i < n; i++) {
-          const slot = underKey[i]!;
+          const slot = current(underKey[i]!);
           if (seenBy[slot] !== lookup) {
             seenBy[slot] = lookup;
             hits[slot] = 0;
@@ -83,7 +96,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const feature of features) counts.push(frequencies.get(feature));
       return { documents, counts };
     },
-    async save({ item, identities: itemIdentities, cluster, bandKeys, features }) {
+    async save({ item, identities: itemIdentities, cluster, absorbed, bandKeys, features }) {
       for (const identity of itemIdentities) {
         const earlier = identities.get(identity);
         if (!earlier || earlier.publishedMs <= item.publishedMs) identities.set(identity, item);
@@ -92,8 +105,12 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const feature of features) frequencies.increment(feature);
       if (!cluster) return;
       let slot = slots.get(cluster.id);
-      if (slot === undefined) slots.set(cluster.id, (slot = clusters.length));
+      if (slot === undefined) {
+        slots.set(cluster.id, (slot = clusters.length));
+        forward[slot] = slot;
+      }
       clusters[slot] = cluster;
+      for (const id of absorbed) forward[current(slots.get(id)!)] = slot;
       for (const key of bandKeys) postings.add(key, slot, cluster.startMs);
     },
     async prune(beforeMs) {
