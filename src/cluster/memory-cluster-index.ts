@@ -59,7 +59,9 @@ export function createMemoryClusterIndex(): ClusterIndex {
     async findItem(identity) {
       const item = identities.get(identity);
       const slot = item && slots.get(item.clusterId);
-      return item && slot !== undefined ? { item, cluster: clusters[current(slot)]! } : null;
+      if (!item || slot === undefined) return null;
+      const cluster = clusters[current(slot)]!;
+      return { item: cluster.id === item.clusterId ? item : { ...item, clusterId: cluster.id }, cluster };
     },
     async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
       if (seenBy.length < clusters.length) {

@@ -19,7 +19,7 @@ describe("createClusterer", () => {
   it("opens a story with the first item, named after its key", async () => {
     const clusterer = setup();
     const first = feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval });
-    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: true });
+    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: true, merged: [] });
   });
 
   it.each([
@@ -32,7 +32,7 @@ describe("createClusterer", () => {
     const clusterer = setup();
     await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
     const copy = feedItem({ id: "a-2", publishedAt: "2026-01-28T08:00:00Z", ...approval, ...fields });
-    expect(await clusterer.assign(copy)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false });
+    expect(await clusterer.assign(copy)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false, merged: [] });
   });
 
   it("points a copy of a copy at the original", async () => {
@@ -59,7 +59,7 @@ describe("createClusterer", () => {
     const clusterer = setup();
     await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
     const other = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
-    expect(await clusterer.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+    expect(await clusterer.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false, merged: [] });
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe("createClusterer", () => {
     await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
     await clusterer.assign(feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere }));
     const next = feedItem({ id: "c", sourceId: "markets", publishedAt: "2026-01-29T12:00:00Z", title, summary });
-    expect(await clusterer.assign(next)).toEqual({ clusterId: "markets:c", duplicateOf: null, isNewCluster: true });
+    expect(await clusterer.assign(next)).toEqual({ clusterId: "markets:c", duplicateOf: null, isNewCluster: true, merged: [] });
   });
 
   it.each([
@@ -107,7 +107,7 @@ describe("createClusterer", () => {
     const second = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
     const answer = await clusterer.assign(second);
     expect(await clusterer.assign(second)).toEqual(answer);
-    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false, merged: [] });
   });
 
   it.each([
