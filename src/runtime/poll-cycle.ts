@@ -5,7 +5,7 @@ import type { SourceState } from "../domain/source-state.js";
 import { looksLikeReissue, redactUrl, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
-import type { Clusterer } from "../cluster/index.js";
+import { clusterOrder, createStoryMerges, type Clusterer } from "../cluster/index.js";
 import type { Matcher } from "../match/index.js";
 
 export interface PollCycleDeps {
@@ -26,10 +26,21 @@ export interface PollSummary {
   newItems: number;
 }
 
+/** One source's fresh items, ready to cluster and store once every fetch of the cycle is in. */
+interface SourceBatch {
+  source: SourceSpec;
+  result: PollResult;
+  fresh: FeedItem[];
+  held: boolean;
+  log: Logger;
+  prepared: ItemToStore[];
+}
+
 /**
- * Polls every due source once: fetch and parse concurrently, then match, cluster and store one
- * source at a time. A source whose results cannot be stored is logged and counted as failed; the
- * others go on.
+ * Polls every due source once: fetch and parse concurrently, then match and cluster the cycle's
+ * new items in one fixed order (publication time, then source, then id), so the same items make
+ * the same stories whichever fetch finished first; then store one source at a time. A source
+ * whose results cannot be stored is logged and counted as failed; the others go on.
  */
 export async function runPollCycle(deps: PollCycleDeps, options: { force?: boolean } = {}): Promise<PollSummary> {
   const { ingester, store, log } = deps;
@@ -40,30 +51,46 @@ export async function runPollCycle(deps: PollCycleDeps, options: { force?: boole
     const state = states.get(source.id) ?? null;
     if (options.force || ingester.isDue(source, state)) due.push({ source, state });
   }
+  const batches: SourceBatch[] = [];
   let processing = Promise.resolve();
   await ingester.pollAll(due, async (result, { source, state }) => {
     const sourceLog = log.child({ job: "poll", source: source.id });
-    // Clustering compares each item with those stored before it, so sources are stored one after another.
-    const done = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
-    processing = done.catch(() => undefined);
+    const done = processing.then(() => readResult(deps, source, result, state, sourceLog, summary));
+    processing = done.then(() => undefined, () => undefined);
     try {
-      await done;
+      const batch = await done;
+      if (batch) batches.push(batch);
     } catch (error) {
       summary.failed += 1;
       sourceLog.error({ err: error }, "could not store what the poll found");
     }
   });
+  const renames = await clusterInOrder(deps, batches);
+  try {
+    await store.mergeStories(renames);
+  } catch (error) {
+    log.error({ err: error, job: "poll" }, "could not move stored items to the stories they merged into");
+  }
+  for (const batch of batches) {
+    try {
+      await storeBatch(deps, batch, summary);
+    } catch (error) {
+      summary.failed += 1;
+      batch.log.error({ err: error }, "could not store what the poll found");
+    }
+  }
   return summary;
 }
 
-async function storeResult(
+/** Records a source's poll and picks out its items not stored before; null when the poll failed. */
+async function readResult(
   deps: PollCycleDeps,
   source: SourceSpec,
   result: PollResult,
   previous: SourceState | null,
   log: Logger,
   summary: PollSummary,
-): Promise<void> {
+): Promise<SourceBatch | null> {
   summary.polled += 1;
   await deps.store.saveSourceState(result.state);
   const movedTo = result.state.movedTo;
@@ -71,29 +98,43 @@ async function storeResult(
   if (result.status === "failed") {
     summary.failed += 1;
     log.warn({ reason: result.error?.message, consecutive_failures: result.state.consecutiveFailures }, "poll failed");
-    return;
+    return null;
   }
-  const now = deps.clock.now();
-  const { matcher } = deps;
+  // Ids are unique within one fetch: normaliseFeed keeps the first of each.
   const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
-  // Oldest first, so a story is named after, and led by, the item that broke it. Ids are unique
-  // within one fetch: normaliseFeed keeps the first of each.
-  const fresh = result.items.filter((candidate) => !known.has(candidate.id)).sort(
-    (a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt),
-  );
+  const fresh = result.items.filter((candidate) => !known.has(candidate.id));
   // A feed that re-issues old items under new guids is held: stored as seen, in no digest, alerting nobody.
   const held = !result.firstPoll && looksLikeReissue(result.items, known, { since: previous?.lastSuccessAt ?? undefined });
   if (held) log.warn({ items: fresh.length }, "most items look like old ones under new ids; stored as seen without posting");
-  const prepared: ItemToStore[] = [];
-  for (const item of fresh) {
+  return { source, result, fresh, held, log, prepared: [] };
+}
+
+/**
+ * Matches and clusters every new item of the cycle, oldest first (so a story is named after, and
+ * led by, the item that broke it), ties by source and id. Stories merged on the way are followed:
+ * items of this cycle get the story they ended in, stored ones are moved after their batch is saved.
+ */
+async function clusterInOrder(deps: PollCycleDeps, batches: SourceBatch[]): Promise<Map<string, string>> {
+  const now = deps.clock.now();
+  const queue = batches.flatMap((batch) => batch.fresh.map((item) => ({ item, batch })));
+  queue.sort((a, b) => clusterOrder({ ...a.item, sourceId: a.batch.source.id }, { ...b.item, sourceId: b.batch.source.id }));
+  const merges = createStoryMerges();
+  for (const { item, batch } of queue) {
     try {
-      const ready = await prepareItem(item, source, matcher, deps.clusterer, now);
-      prepared.push(held ? { ...ready, passedTopicIds: [] } : ready);
+      const { merged, ...ready } = await prepareItem(item, batch.source, deps.matcher, deps.clusterer, now);
+      merges.record(ready.clusterId, merged);
+      batch.prepared.push(batch.held ? { ...ready, passedTopicIds: [] } : ready);
     } catch (error) {
-      log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
+      batch.log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
     }
   }
-  const saved = await deps.store.saveItems(prepared, now.toISOString());
+  for (const batch of batches) for (const item of batch.prepared) item.clusterId = merges.current(item.clusterId);
+  return merges.renames();
+}
+
+async function storeBatch(deps: PollCycleDeps, batch: SourceBatch, summary: PollSummary): Promise<void> {
+  const { result, held, log } = batch;
+  const saved = await deps.store.saveItems(batch.prepared, deps.clock.now().toISOString());
   summary.newItems += saved.length;
   log.info({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
   if (saved.length > 0 && !result.firstPoll && !held) await deps.onNewItems?.(saved);
@@ -105,13 +146,14 @@ async function prepareItem(
   matcher: Matcher,
   clusterer: Clusterer,
   now: Date,
-): Promise<ItemToStore> {
+): Promise<ItemToStore & { merged: string[] }> {
   const matches = matcher.match(item, now);
-  const { clusterId } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
+  const { clusterId, merged } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
   return {
     ...item,
     matches,
     passedTopicIds: matches.filter((match) => matcher.passes(match)).map((match) => match.topicId),
     clusterId,
+    merged,
   };
 }

@@ -4,6 +4,7 @@ import { createSqliteDigestMarkStore } from "./sqlite-digest-mark-store.js";
 import { createSqliteItemStore } from "./sqlite-item-store.js";
 import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
 import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
+import { createSqliteStoryMerges } from "./sqlite-story-merges.js";
 import { createSqliteWatchStore } from "./sqlite-watch-store.js";
 
 /** The embedded store: one SQLite file, opened and migrated by `openDatabase`. */
@@ -25,6 +26,7 @@ export function createSqliteStore(db: Database.Database): Store {
   return {
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db),
+    ...createSqliteStoryMerges(db),
     ...watchStore,
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);
