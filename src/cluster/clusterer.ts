@@ -21,7 +21,7 @@ export interface ClustererOptions {
 /** Chosen by measurement: docs/clustering.md. */
 export const clusterDefaults = {
   windowHours: 72,
-  threshold: 0.15,
+  threshold: 0.2,
   sharedTerms: 3,
   maxPerKey: 16,
 } as const;
@@ -69,13 +69,14 @@ export function createClusterer(options: ClustererOptions): Clusterer {
   }
 
   /** Every story in the window the item is close enough to, earliest first. */
-  async function storiesJoined(vector: TermVector, keys: number[], publishedMs: number): Promise<IndexedCluster[]> {
+  async function storiesJoined(vector: TermVector, rare: Uint32Array, publishedMs: number): Promise<IndexedCluster[]> {
+    const keys = Array.from(rare, (term) => term | 0);
     const candidates = await index.findClusters(keys, publishedMs - windowMs, publishedMs + windowMs, maxPerKey);
+    const needed = Math.max(1, Math.min(sharedTerms, rare.length));
     const joined: IndexedCluster[] = [];
     for (const cluster of candidates) {
       if (cosine(vector, cluster.centroid) < threshold) continue;
-      const needed = Math.min(sharedTerms, vector.features.length);
-      if (!cluster.members.some((member) => sharesAtLeast(vector.features, member, Math.min(needed, member.length)))) continue;
+      if (!cluster.members.some((member) => sharesAtLeast(rare, member, needed))) continue;
       joined.push(cluster);
     }
     return joined.sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -105,12 +106,12 @@ export function createClusterer(options: ClustererOptions): Clusterer {
       return { clusterId, duplicateOf, isNewCluster: false, merged: [] };
     }
 
-    const keys = rareTerms(features, counts, documents);
-    const joined = await storiesJoined(vector, keys, publishedMs);
+    const rare = rareTerms(features, counts, documents);
+    const joined = await storiesJoined(vector, rare, publishedMs);
     const cluster = joined.length === 0 ? open(feedItem, publishedMs, vector) : join(joined, feedItem.sourceId, vector);
     const absorbed = joined.slice(1).map((story) => story.id);
     const item: IndexedItem = { key: feedItem.key, clusterId: cluster.id, duplicateOf: null, publishedMs };
-    await index.save({ item, identities, cluster, absorbed, bandKeys: keys, features });
+    await index.save({ item, identities, cluster, absorbed, bandKeys: Array.from(rare, (term) => term | 0), features });
     return { clusterId: cluster.id, duplicateOf: null, isNewCluster: joined.length === 0, merged: absorbed };
   }
 
@@ -146,15 +147,13 @@ function join(stories: IndexedCluster[], sourceId: string, vector: TermVector): 
 }
 
 /**
- * The terms an item is looked up by, as int32 keys: its own words without the stream's commonest.
- * A key made from "China" finds dozens of unrelated stories (and, past `maxPerKey`, none); such
- * words weigh little in the similarity anyway. Every term stays when fewer than three are left.
+ * The item's terms without the stream's commonest: what it is looked up by and what counts as a
+ * shared term. "China" in half the items finds dozens of unrelated stories and says nothing
+ * about which one an item reports; it still counts, by its low weight, in the cosine.
  */
-function rareTerms(features: Uint32Array, counts: readonly number[], documents: number): number[] {
+function rareTerms(features: Uint32Array, counts: readonly number[], documents: number): Uint32Array {
   const common = Math.max(COMMON_MIN_ITEMS, documents * COMMON_SHARE);
-  const rare: number[] = [];
-  for (let i = 0; i < features.length; i++) if (counts[i]! <= common) rare.push(features[i]! | 0);
-  return rare.length >= 3 ? rare : Array.from(features, (feature) => feature | 0);
+  return features.filter((_, i) => counts[i]! <= common);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -172,9 +172,13 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
         const rows = bandClusters.all(key, fromMs, toMs, maxPerKey + 1);
         if (rows.length <= maxPerKey) for (const row of rows) hits.set(row.cluster_id, (hits.get(row.cluster_id) ?? 0) + 1);
       }
+      // A merged story is found under its own id too: answer it once.
+      const seen = new Set<string>();
       return mostFoundFirst(hits).flatMap((id) => {
         const row = currentCluster(id);
-        return row ? [rowToCluster(row)] : [];
+        if (!row || seen.has(row.id)) return [];
+        seen.add(row.id);
+        return [rowToCluster(row)];
       });
     },
     async documentFrequencies(features) {
