@@ -141,4 +141,22 @@ describe("createClusterer", () => {
     const own = Array.from({ length: 30 }, (_, k) => word(90_000 + k)).join(" ");
     expect(await keysOf(`China chip ${own}`)).toEqual(await keysOf(own));
   });
+
+  it("joins two Chinese reports of one event and keeps an unrelated one apart", async () => {
+    const clusterer = setup();
+    const first = feedItem({ id: "zh-a", sourceId: "xinhua", language: "zh", publishedAt: "2023-04-11T09:00:00Z", title: "网信办发布生成式人工智能服务管理办法征求意见稿" });
+    const second = feedItem({ id: "zh-b", sourceId: "zhongxin", language: "zh", publishedAt: "2023-04-11T10:00:00Z", title: "国家网信办就生成式人工智能服务管理办法公开征求意见" });
+    const other = feedItem({ id: "zh-c", sourceId: "caixin", language: "zh", publishedAt: "2023-04-11T11:00:00Z", title: "商务部回应美国芯片出口管制新规" });
+    expect(await clusterer.assign(first)).toMatchObject({ isNewCluster: true });
+    expect(await clusterer.assign(second)).toMatchObject({ clusterId: "xinhua:zh-a", isNewCluster: false });
+    expect(await clusterer.assign(other)).toMatchObject({ clusterId: "caixin:zh-c", isNewCluster: true });
+  });
+
+  it("merges two stories an item shows to be one, named after the earlier", async () => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", sourceId: "one", publishedAt: "2014-03-11T09:00:00Z", title: "Men's Wearhouse agrees to buy Jos. A. Bank" }));
+    await clusterer.assign(feedItem({ id: "b", sourceId: "two", publishedAt: "2014-03-11T10:00:00Z", title: "Jos A. Bank deal worth $1.8 billion ends takeover fight" }));
+    const bridge = feedItem({ id: "c", sourceId: "three", publishedAt: "2014-03-11T11:00:00Z", title: "Men's Wearhouse buys Jos. A. Bank in $1.8 billion deal, ending takeover fight" });
+    expect(await clusterer.assign(bridge)).toEqual({ clusterId: "one:a", duplicateOf: null, isNewCluster: false, merged: ["two:b"] });
+  });
 });
