@@ -1,14 +1,7 @@
-import { clusterIndexSchema } from "./sqlite-cluster-index.js";
+import { storyCentroidTables, storyTermTables } from "./sqlite-cluster-index.js";
 
-/** The story index as version 5 made it (replaced by version 7). */
-const storyClustersV1 = `
-  CREATE TABLE IF NOT EXISTS story_identities (
-    identity TEXT PRIMARY KEY,
-    item_key TEXT NOT NULL,
-    cluster_id TEXT NOT NULL,
-    duplicate_of TEXT,
-    published_ms INTEGER NOT NULL
-  ) WITHOUT ROWID;
+/** Stories by profile, as version 5 made them (replaced by version 7). */
+const storyProfileTable = `
   CREATE TABLE IF NOT EXISTS story_clusters (
     id TEXT PRIMARY KEY,
     start_ms INTEGER NOT NULL,
@@ -17,21 +10,6 @@ const storyClustersV1 = `
     sources TEXT NOT NULL,
     size INTEGER NOT NULL
   ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS story_bands (
-    band_key INTEGER NOT NULL,
-    start_ms INTEGER NOT NULL,
-    cluster_id TEXT NOT NULL,
-    PRIMARY KEY (band_key, start_ms, cluster_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS story_bands_by_start ON story_bands (start_ms);
-  CREATE TABLE IF NOT EXISTS story_feature_counts (
-    feature INTEGER PRIMARY KEY,
-    documents INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS story_document_count (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    documents INTEGER NOT NULL
-  );
 `;
 
 /** Versioned schema changes, applied in order on open; never edit one that has shipped, add the next. */
@@ -170,7 +148,7 @@ export const migrations: Migration[] = [
   {
     version: 5,
     name: "story clusters",
-    sql: storyClustersV1,
+    sql: storyTermTables + storyProfileTable,
   },
   {
     version: 6,
@@ -183,6 +161,6 @@ export const migrations: Migration[] = [
     name: "story centroids",
     // Stories are now compared by centroid and can merge; the old profiles cannot be converted.
     // Identities and term counts stay valid and are kept.
-    sql: `DROP TABLE story_bands; DROP TABLE story_clusters; ${clusterIndexSchema}`,
+    sql: `DROP TABLE story_clusters; DELETE FROM story_bands; ${storyCentroidTables}`,
   },
 ];

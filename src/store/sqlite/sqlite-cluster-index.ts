@@ -3,11 +3,10 @@ import { mostFoundFirst, type ClusterIndex, type ClusterIndexEntry, type Indexed
 import { decodeFloats, decodeTermSets, decodeTerms, encodeFloats, encodeTermSets, encodeTerms } from "./term-blobs.js";
 
 /**
- * Tables the story clusterer's index needs (CREATE ... IF NOT EXISTS); the runtime applies them
- * as a versioned migration. Term hashes are unsigned 32-bit, keys signed 32-bit. A story merged
- * into another keeps its row, pointing at the other by `merged_into`.
+ * The story index's tables that version 5 made and later versions keep as they are (identities,
+ * term postings, term counts). Term hashes are unsigned 32-bit, keys signed 32-bit.
  */
-export const clusterIndexSchema = `
+export const storyTermTables = `
   CREATE TABLE IF NOT EXISTS story_identities (
     identity TEXT PRIMARY KEY,
     item_key TEXT NOT NULL,
@@ -15,6 +14,25 @@ export const clusterIndexSchema = `
     duplicate_of TEXT,
     published_ms INTEGER NOT NULL
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS story_bands (
+    band_key INTEGER NOT NULL,
+    start_ms INTEGER NOT NULL,
+    cluster_id TEXT NOT NULL,
+    PRIMARY KEY (band_key, start_ms, cluster_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS story_bands_by_start ON story_bands (start_ms);
+  CREATE TABLE IF NOT EXISTS story_feature_counts (
+    feature INTEGER PRIMARY KEY,
+    documents INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS story_document_count (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    documents INTEGER NOT NULL
+  );
+`;
+
+/** Stories by centroid (version 7). A story merged into another keeps its row, pointing at the other. */
+export const storyCentroidTables = `
   CREATE TABLE IF NOT EXISTS story_clusters (
     id TEXT PRIMARY KEY,
     start_ms INTEGER NOT NULL,
@@ -26,23 +44,11 @@ export const clusterIndexSchema = `
     size INTEGER NOT NULL,
     merged_into TEXT
   ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS story_bands (
-    band_key INTEGER NOT NULL,
-    start_ms INTEGER NOT NULL,
-    cluster_id TEXT NOT NULL,
-    PRIMARY KEY (band_key, start_ms, cluster_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS story_bands_by_start ON story_bands (start_ms);
   CREATE INDEX IF NOT EXISTS story_bands_by_cluster ON story_bands (cluster_id);
-  CREATE TABLE IF NOT EXISTS story_feature_counts (
-    feature INTEGER PRIMARY KEY,
-    documents INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS story_document_count (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    documents INTEGER NOT NULL
-  );
 `;
+
+/** Every table the story clusterer's index needs (CREATE ... IF NOT EXISTS), for a fresh file. */
+export const clusterIndexSchema = storyTermTables + storyCentroidTables;
 
 interface ClusterRow {
   id: string;
