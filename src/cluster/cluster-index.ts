@@ -60,9 +60,10 @@ export interface ClusterIndex {
    * Clusters that started within `[fromMs, toMs]` and hold at least one of `bandKeys`. A key held
    * by more than `maxPerKey` such clusters is skipped: like a stop word, it says only that two
    * texts share the commonest words of the stream. Ordered by how many of the keys found each,
-   * most first.
+   * most first. With `minKeys`, only clusters found by at least that many keys, a skipped key
+   * counting as found: the others cannot share that many terms with the item.
    */
-  findClusters(bandKeys: readonly number[], fromMs: number, toMs: number, maxPerKey: number): Promise<IndexedCluster[]>;
+  findClusters(bandKeys: readonly number[], fromMs: number, toMs: number, maxPerKey: number, minKeys?: number): Promise<IndexedCluster[]>;
   /** How many counted items had each feature, and how many items were counted. */
   documentFrequencies(features: Uint32Array): Promise<{ documents: number; counts: number[] }>;
   save(entry: ClusterIndexEntry): Promise<void>;

@@ -71,8 +71,9 @@ export function createClusterer(options: ClustererOptions): Clusterer {
   /** Every story in the window the item is close enough to, earliest first. */
   async function storiesJoined(vector: TermVector, rare: Uint32Array, publishedMs: number): Promise<IndexedCluster[]> {
     const keys = Array.from(rare, (term) => term | 0);
-    const candidates = await index.findClusters(keys, publishedMs - windowMs, publishedMs + windowMs, maxPerKey);
     const needed = Math.max(1, Math.min(sharedTerms, rare.length));
+    // Every shared rare term is a key the story holds: one found by fewer keys cannot qualify.
+    const candidates = await index.findClusters(keys, publishedMs - windowMs, publishedMs + windowMs, maxPerKey, needed);
     const joined: IndexedCluster[] = [];
     for (const cluster of candidates) {
       if (cosine(vector, cluster.centroid) < threshold) continue;

@@ -4,7 +4,7 @@ import { PostingTable } from "./posting-table.js";
 
 /**
  * A ClusterIndex in process memory, for tests, benches and `clusterItems`; gone on exit.
- * `prune` rebuilds the LSH postings without the stale ones once they are half the table: each
+ * `prune` rebuilds the term postings without the stale ones once they are half the table: each
  * posting is copied about once, and a lookup probes one table.
  */
 export function createMemoryClusterIndex(): ClusterIndex {
@@ -63,7 +63,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
       const cluster = clusters[current(slot)]!;
       return { item: cluster.id === item.clusterId ? item : { ...item, clusterId: cluster.id }, cluster };
     },
-    async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
+    async findClusters(bandKeys, fromMs, toMs, maxPerKey, minKeys = 1) {
       if (seenBy.length < clusters.length) {
         seenBy = new Int32Array(2 * clusters.length);
         hits = new Int32Array(2 * clusters.length);
@@ -71,8 +71,10 @@ export function createMemoryClusterIndex(): ClusterIndex {
       }
       lookup++;
       let count = 0;
+      let skipped = 0;
       for (const key of bandKeys) {
         const n = collect(key, fromMs, toMs, maxPerKey);
+        if (n === -1) skipped++;
         for (let i = 0; i < n; i++) {
           const slot = current(underKey[i]!);
           if (seenBy[slot] !== lookup) {
@@ -83,6 +85,11 @@ export function createMemoryClusterIndex(): ClusterIndex {
           }
           hits[slot] = hits[slot]! + 1;
         }
+      }
+      if (minKeys - skipped > 1) {
+        let kept = 0;
+        for (let i = 0; i < count; i++) if (hits[found[i]!]! + skipped >= minKeys) found[kept++] = found[i]!;
+        count = kept;
       }
       // Most found first, ties in the order found: an insertion sort, as there are a few dozen at most.
       for (let i = 1; i < count; i++) {

@@ -118,6 +118,16 @@ describe.each([
     expect((await index.findClusters([7, 101], 0, 5_000, 2)).map((c) => c.id)).toEqual(["s:1"]);
   });
 
+  it("leaves out clusters found by fewer than minKeys keys, a skipped key counting as found", async () => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, [1]));
+    await index.save(entry("s:2", 1_001, [1, 2, 3]));
+    await index.save(entry("s:3", 1_002, [1, 3, 9]));
+    await index.save(entry("s:4", 1_003, [9]));
+    expect((await index.findClusters([1, 2, 3], 0, 5_000, 16, 2)).map((c) => c.id)).toEqual(["s:2", "s:3"]);
+    expect((await index.findClusters([1, 2, 3, 9], 0, 5_000, 2, 3)).map((c) => c.id)).toEqual(["s:2", "s:3"]);
+  });
+
   it("returns the clusters found by more of the keys first", async () => {
     const index = makeIndex();
     await index.save(entry("s:1", 1_000, [1]));

@@ -172,12 +172,15 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
       const item: IndexedItem = { key: row.item_key, clusterId: cluster.id, duplicateOf: row.duplicate_of, publishedMs: row.published_ms };
       return { item, cluster: rowToCluster(cluster) };
     },
-    async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
+    async findClusters(bandKeys, fromMs, toMs, maxPerKey, minKeys = 1) {
       const hits = new Map<string, number>();
+      let skipped = 0;
       for (const key of bandKeys) {
         const rows = bandClusters.all(key, fromMs, toMs, maxPerKey + 1);
-        if (rows.length <= maxPerKey) for (const row of rows) hits.set(row.cluster_id, (hits.get(row.cluster_id) ?? 0) + 1);
+        if (rows.length > maxPerKey) skipped++;
+        else for (const row of rows) hits.set(row.cluster_id, (hits.get(row.cluster_id) ?? 0) + 1);
       }
+      for (const [id, count] of hits) if (count + skipped < minKeys) hits.delete(id);
       // A merged story is found under its own id too: answer it once.
       const seen = new Set<string>();
       return mostFoundFirst(hits).flatMap((id) => {
