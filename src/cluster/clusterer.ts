@@ -83,9 +83,7 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     return joined.sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  async function assign(feedItem: FeedItem & { key: string }): Promise<ClusterAssignment> {
-    const publishedMs = Date.parse(feedItem.publishedAt);
-    if (Number.isNaN(publishedMs)) throw new RangeError(`item ${feedItem.key} has no valid publishedAt`);
+  async function assign(feedItem: FeedItem & { key: string }, publishedMs: number): Promise<ClusterAssignment> {
     const again = await index.findItem(itemKeyIdentity(feedItem.key));
     if (again) return { clusterId: again.cluster.id, duplicateOf: again.item.duplicateOf, isNewCluster: false, merged: [] };
 
@@ -116,7 +114,14 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     return { clusterId: cluster.id, duplicateOf: null, isNewCluster: joined.length === 0, merged: absorbed };
   }
 
-  return { assign: (item) => index.serially(() => assign(item)) };
+  return {
+    async assign(item) {
+      // Checked before the index is locked: a bad item must not roll back what others wrote.
+      const publishedMs = Date.parse(item.publishedAt);
+      if (Number.isNaN(publishedMs)) throw new RangeError(`item ${item.key} has no valid publishedAt`);
+      return index.serially(() => assign(item, publishedMs));
+    },
+  };
 }
 
 function open(item: FeedItem & { key: string }, publishedMs: number, vector: TermVector): IndexedCluster {
