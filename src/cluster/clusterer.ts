@@ -45,7 +45,11 @@ const HOUR_MS = 3_600_000;
 export const MEMBER_TERMS_KEPT = 32;
 /** Headline terms weigh twice a summary's. */
 const TITLE_FACTOR = 2;
-/** A feature in more than this share of counted items, and in more than COMMON_MIN_ITEMS, is common. */
+/**
+ * A term in more than this share of counted items is common, judged only once the share is at
+ * least COMMON_MIN_ITEMS items: before that the index has not seen enough of the stream to tell
+ * a beat's everyday words from the names of one big story.
+ */
 const COMMON_SHARE = 0.01;
 const COMMON_MIN_ITEMS = 100;
 
@@ -158,7 +162,8 @@ function join(stories: IndexedCluster[], sourceId: string, vector: TermVector): 
  * about which one an item reports; it still counts, by its low weight, in the cosine.
  */
 function rareTerms(features: Uint32Array, counts: readonly number[], documents: number): Uint32Array {
-  const common = Math.max(COMMON_MIN_ITEMS, documents * COMMON_SHARE);
+  const common = documents * COMMON_SHARE;
+  if (common < COMMON_MIN_ITEMS) return features;
   return features.filter((_, i) => counts[i]! <= common);
 }
 
