@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createClusterer, createMemoryClusterIndex } from "../../src/cluster/index.js";
+import { createClusterer, createMemoryClusterIndex, type ClusterIndexEntry } from "../../src/cluster/index.js";
 import { feedItem } from "../fixtures/cluster/feed-item.js";
 
 const approval = {
@@ -126,11 +126,22 @@ describe("createClusterer", () => {
   it("makes no lookup keys from the stream's commonest words", async () => {
     const word = (n: number) => `w${n.toString(36)}x`;
     const at = (minute: number) => new Date(Date.parse("2026-01-28T00:00:00Z") + minute * 60_000).toISOString();
-    /** The LSH keys saved for `title` after 150 unrelated items that all say "China" and "chip". */
+    /**
+     * The keys saved for `title` after 150 unrelated items that all say "China" and "chip", each
+     * counted as a hundred (common words are judged only once 1% of the stream is 100 items).
+     */
     async function keysOf(title: string): Promise<readonly number[]> {
       const inner = createMemoryClusterIndex();
       const saved: Array<readonly number[]> = [];
-      const clusterer = createClusterer({ index: { ...inner, save: async (entry) => void (saved.push(entry.bandKeys), await inner.save(entry)) } });
+      const index = {
+        ...inner,
+        save: async (entry: ClusterIndexEntry) => void (saved.push(entry.bandKeys), await inner.save(entry)),
+        documentFrequencies: async (features: Uint32Array) => {
+          const { documents, counts } = await inner.documentFrequencies(features);
+          return { documents: documents * 100, counts: counts.map((count) => count * 100) };
+        },
+      };
+      const clusterer = createClusterer({ index });
       for (let n = 0; n < 150; n++) {
         const own = Array.from({ length: 30 }, (_, k) => word(n * 30 + k)).join(" ");
         await clusterer.assign(feedItem({ id: `i${n}`, sourceId: `s${n % 40}`, publishedAt: at(n), title: `China chip ${own}`, summary: "" }));
