@@ -4,7 +4,7 @@
  * headlines; skipped with a note when ../shared is absent).
  *   npm run eval:cluster                      one table, default settings
  *   npm run eval:cluster -- --robust          also halves of each set and other input orders
- *   npm run eval:cluster -- --errors          the news-stories clusters that mix stories
+ *   npm run eval:cluster -- --errors          the clusters that mix stories, per set
  *   npm run eval:cluster -- --threshold 0.2 --shared-terms 2 --max-per-key 8
  */
 import { parseArgs } from "node:util";
@@ -89,7 +89,7 @@ for (const set of runs) {
   const predicted = (await clusterItems(set.items, options)).map((result) => result.cluster);
   console.log(row(set, "briefing cluster", predicted));
   console.log(row(set, "token Jaccard ≥ 0.3, single link", tokenJaccardBaseline(set.items)));
-  if (values.errors && set === sets[1]) printMixed(set, predicted);
+  if (values.errors && sets.includes(set)) printMixed(set, predicted);
 }
 
 function printMixed(set: LabelledSet, predicted: string[]): void {
