@@ -26,10 +26,13 @@ export interface PollSummary {
   newItems: number;
 }
 
-/** One source's fresh items, ready to cluster and store once every fetch of the cycle is in. */
+/**
+ * One source's fresh items, ready to cluster and store once every fetch of the cycle is in. Only
+ * what is new is kept: a cycle holds its new items in memory, not its feeds.
+ */
 interface SourceBatch {
   source: SourceSpec;
-  result: PollResult;
+  outcome: { status: PollResult["status"]; items: number; firstPoll: boolean };
   fresh: FeedItem[];
   held: boolean;
   log: Logger;
@@ -106,18 +109,19 @@ async function readResult(
   // A feed that re-issues old items under new guids is held: stored as seen, in no digest, alerting nobody.
   const held = !result.firstPoll && looksLikeReissue(result.items, known, { since: previous?.lastSuccessAt ?? undefined });
   if (held) log.warn({ items: fresh.length }, "most items look like old ones under new ids; stored as seen without posting");
-  return { source, result, fresh, held, log, prepared: [] };
+  const outcome = { status: result.status, items: result.items.length, firstPoll: result.firstPoll };
+  return { source, outcome, fresh, held, log, prepared: [] };
 }
 
 /**
  * Matches and clusters every new item of the cycle, oldest first (so a story is named after, and
  * led by, the item that broke it), ties by source and id. Stories merged on the way are followed:
- * items of this cycle get the story they ended in, stored ones are moved after their batch is saved.
+ * items of this cycle get the story they ended in; the renames returned move stored ones.
  */
 async function clusterInOrder(deps: PollCycleDeps, batches: SourceBatch[]): Promise<Map<string, string>> {
   const now = deps.clock.now();
-  const queue = batches.flatMap((batch) => batch.fresh.map((item) => ({ item, batch })));
-  queue.sort((a, b) => clusterOrder({ ...a.item, sourceId: a.batch.source.id }, { ...b.item, sourceId: b.batch.source.id }));
+  const queue = batches.flatMap((batch) => batch.fresh.map((item) => ({ item: { ...item, sourceId: batch.source.id }, batch })));
+  queue.sort((a, b) => clusterOrder(a.item, b.item));
   const merges = createStoryMerges();
   for (const { item, batch } of queue) {
     try {
@@ -133,11 +137,11 @@ async function clusterInOrder(deps: PollCycleDeps, batches: SourceBatch[]): Prom
 }
 
 async function storeBatch(deps: PollCycleDeps, batch: SourceBatch, summary: PollSummary): Promise<void> {
-  const { result, held, log } = batch;
+  const { outcome, held, log } = batch;
   const saved = await deps.store.saveItems(batch.prepared, deps.clock.now().toISOString());
   summary.newItems += saved.length;
-  log.info({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
-  if (saved.length > 0 && !result.firstPoll && !held) await deps.onNewItems?.(saved);
+  log.info({ status: outcome.status, items: outcome.items, new_items: saved.length, first_poll: outcome.firstPoll }, "polled");
+  if (saved.length > 0 && !outcome.firstPoll && !held) await deps.onNewItems?.(saved);
 }
 
 async function prepareItem(
