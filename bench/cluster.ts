@@ -4,19 +4,22 @@
  * beat: 60 days, a Zipf head of common words (the commonest in ~60% of items; "China" is in half
  * the labelled set), events told by 1 to 12 outlets within hours, 3% of items repeated under a
  * tracking URL.
- *   npm run bench:cluster [-- --items 100000 --threshold 0.08 --signature-size 32 --band-rows 1 --max-per-key 4]
+ * Beside it, BCubed quality on the labelled sets (in-repo and, where ../shared is present,
+ * news-stories), so speed is never read apart from quality.
+ *   npm run bench:cluster [-- --items 100000 --threshold 0.2 --shared-terms 3 --max-per-key 16]
  */
 import { parseArgs } from "node:util";
-import { createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../src/cluster/index.js";
+import { bcubedScores, clusterItems, createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../src/cluster/index.js";
 import { pairwiseScores } from "../src/cluster/pairwise-scores.js";
 import type { FeedItem } from "../src/domain/item.js";
+import { goldCluster, loadLabelledSet } from "../tests/fixtures/cluster/labelled-set.js";
+import { hasNewsStories, loadNewsStories, newsStoriesDir } from "../tests/fixtures/cluster/news-stories.js";
 import { seededRandom } from "./seeded-random.js";
 
 const { values } = parseArgs({
   options: {
     items: { type: "string", default: "100000" },
-    "signature-size": { type: "string" },
-    "band-rows": { type: "string" },
+    "shared-terms": { type: "string" },
     "max-per-key": { type: "string" },
     threshold: { type: "string" },
   },
@@ -89,8 +92,8 @@ function makeItems(total: number): Array<FeedItem & { key: string }> {
 function countingIndex(inner: ClusterIndex, stats: { lookups: number; candidates: number }): ClusterIndex {
   return {
     ...inner,
-    async findClusters(keys, from, to, maxPerKey) {
-      const found = await inner.findClusters(keys, from, to, maxPerKey);
+    async findClusters(keys, from, to, maxPerKey, minKeys) {
+      const found = await inner.findClusters(keys, from, to, maxPerKey, minKeys);
       stats.lookups++;
       stats.candidates += found.length;
       return found;
@@ -102,13 +105,12 @@ const total = Number(values.items);
 const items = makeItems(total);
 const stats = { lookups: 0, candidates: 0 };
 const index = countingIndex(createMemoryClusterIndex(), stats);
-const clusterer = createClusterer({
-  index,
-  ...(values["signature-size"] ? { signatureSize: Number(values["signature-size"]) } : {}),
-  ...(values["band-rows"] ? { bandRows: Number(values["band-rows"]) } : {}),
+const settings = {
+  ...(values["shared-terms"] ? { sharedTerms: Number(values["shared-terms"]) } : {}),
   ...(values["max-per-key"] ? { maxPerKey: Number(values["max-per-key"]) } : {}),
   ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
-});
+};
+const clusterer = createClusterer({ index, ...settings });
 
 global.gc?.();
 let peakRss = process.memoryUsage().rss;
@@ -146,3 +148,18 @@ console.log(
     `${clusters.size} | ${duplicates} | ${(stats.candidates / Math.max(1, stats.lookups)).toFixed(1)} | ` +
     `${quality.precision.toFixed(3)} / ${quality.recall.toFixed(3)} / ${quality.f1.toFixed(3)} |`,
 );
+
+// The same settings on real labelled stories.
+const sets: Array<{ name: string; items: Array<FeedItem & { key: string }>; gold: string[] }> = [];
+const labelled = loadLabelledSet();
+sets.push({ name: "in-repo labelled set", items: labelled, gold: labelled.map((item) => goldCluster(item)) });
+if (hasNewsStories()) {
+  const news = loadNewsStories();
+  sets.push({ name: "news-stories", items: news, gold: news.map((item) => item.story) });
+} else console.log(`\nnews-stories skipped: ${newsStoriesDir} not found (../shared is absent)`);
+console.log("\n| labelled set | items | BCubed P / R / F1 |");
+console.log("|---|---|---|");
+for (const set of sets) {
+  const scores = bcubedScores((await clusterItems(set.items, settings)).map((result) => result.cluster), set.gold);
+  console.log(`| ${set.name} | ${set.items.length} | ${scores.precision.toFixed(3)} / ${scores.recall.toFixed(3)} / ${scores.f1.toFixed(3)} |`);
+}

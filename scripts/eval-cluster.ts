@@ -1,98 +1,102 @@
 /**
- * Pairwise precision, recall and F1 of story clustering on the labelled set.
- *   npm run eval:cluster                 the default settings
- *   npm run eval:cluster -- --sweep      a threshold sweep, to choose from
- *   npm run eval:cluster -- --errors     the stories it merged or split wrongly
- *   npm run eval:cluster -- --threshold 0.1 --same-source 2 --max-per-key 8 [file.jsonl]
+ * Scores story clustering on every labelled set it knows, beside a token-Jaccard baseline run on
+ * the same items: the set in tests/fixtures/cluster and ../shared/corpora/news-stories (real
+ * headlines; skipped with a note when ../shared is absent).
+ *   npm run eval:cluster                      one table, default settings
+ *   npm run eval:cluster -- --robust          also halves of each set and other input orders
+ *   npm run eval:cluster -- --errors          the clusters that mix stories, per set
+ *   npm run eval:cluster -- --threshold 0.2 --shared-terms 2 --max-per-key 8
  */
 import { parseArgs } from "node:util";
+import { bcubedScores } from "../src/cluster/bcubed-scores.js";
 import { clusterItems, type ClustererOptions } from "../src/cluster/index.js";
 import { pairwiseScores } from "../src/cluster/pairwise-scores.js";
-import { goldCluster, labelledSetPath, loadLabelledSet, type LabelledItem } from "../tests/fixtures/cluster/labelled-set.js";
+import type { FeedItem } from "../src/domain/item.js";
+import { goldCluster, loadLabelledSet } from "../tests/fixtures/cluster/labelled-set.js";
+import { hasNewsStories, loadNewsStories, newsStoriesDir } from "../tests/fixtures/cluster/news-stories.js";
+import { tokenJaccardBaseline } from "./token-jaccard-baseline.js";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values } = parseArgs({
   options: {
-    sweep: { type: "boolean", default: false },
+    robust: { type: "boolean", default: false },
     errors: { type: "boolean", default: false },
     threshold: { type: "string" },
-    "same-source": { type: "string" },
-    "signature-size": { type: "string" },
-    "band-rows": { type: "string" },
+    "shared-terms": { type: "string" },
     "max-per-key": { type: "string" },
   },
 });
-
-const items = loadLabelledSet(positionals[0] ?? labelledSetPath);
-const base: Omit<ClustererOptions, "index"> = {
+const options: Omit<ClustererOptions, "index"> = {
   ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
-  ...(values["same-source"] ? { sameSourceFactor: Number(values["same-source"]) } : {}),
-  ...(values["signature-size"] ? { signatureSize: Number(values["signature-size"]) } : {}),
-  ...(values["band-rows"] ? { bandRows: Number(values["band-rows"]) } : {}),
+  ...(values["shared-terms"] ? { sharedTerms: Number(values["shared-terms"]) } : {}),
   ...(values["max-per-key"] ? { maxPerKey: Number(values["max-per-key"]) } : {}),
 };
 
-/**
- * The same items with every event moved into one 48-hour stretch (offsets within an event kept):
- * 111 stories in two days is a busy beat, and every look-alike now competes inside the window.
- */
-function packed(list: LabelledItem[]): LabelledItem[] {
-  const firstOf = new Map<string, number>();
-  for (const item of list) firstOf.set(item.event, Math.min(firstOf.get(item.event) ?? Infinity, Date.parse(item.publishedAt)));
-  const base = Date.parse("2026-03-02T00:00:00Z");
-  const slot = (event: string) => ([...event].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 48) * 3_600_000;
-  return list.map((item) => ({
-    ...item,
-    publishedAt: new Date(base + slot(item.event) + Date.parse(item.publishedAt) - firstOf.get(item.event)!).toISOString(),
-  }));
+/** A labelled set: items, their gold stories, and (for pairs) stories whose merge is tolerated. */
+interface LabelledSet {
+  name: string;
+  items: Array<FeedItem & { key: string }>;
+  gold: string[];
+  tolerated: string[];
 }
 
-async function score(options: Omit<ClustererOptions, "index">, list = items) {
-  const predicted = (await clusterItems(list, options)).map((result) => result.cluster);
-  const events = items.map((item) => goldCluster(item, true));
-  const byLanguage = pairwiseScores(predicted, items.map((item) => goldCluster(item)), events);
-  const strict = pairwiseScores(predicted, events);
-  return { predicted, byLanguage, strict };
+const sets: LabelledSet[] = [];
+const repo = loadLabelledSet();
+sets.push({ name: "in-repo (summaries, en+zh)", items: repo, gold: repo.map((item) => goldCluster(item)), tolerated: repo.map((item) => goldCluster(item, true)) });
+if (hasNewsStories()) {
+  const news = loadNewsStories();
+  sets.push({ name: "news-stories (real headlines)", items: news, gold: news.map((item) => item.story), tolerated: news.map((item) => item.story) });
+} else {
+  console.log(`news-stories skipped: ${newsStoriesDir} not found (../shared is absent)\n`);
+}
+
+function subset(set: LabelledSet, name: string, keep: (index: number) => boolean): LabelledSet {
+  const kept = set.items.map((_, i) => i).filter(keep);
+  return { name: `${set.name}, ${name}`, items: kept.map((i) => set.items[i]!), gold: kept.map((i) => set.gold[i]!), tolerated: kept.map((i) => set.tolerated[i]!) };
+}
+
+/** The same items published in the opposite order (times mirrored): a story now grows from its last report. */
+function mirrored(set: LabelledSet): LabelledSet {
+  const times = set.items.map((item) => Date.parse(item.publishedAt));
+  const sum = Math.min(...times) + Math.max(...times);
+  return { ...set, name: `${set.name}, time reversed`, items: set.items.map((item, i) => ({ ...item, publishedAt: new Date(sum - times[i]!).toISOString() })) };
+}
+
+function byTime(set: LabelledSet): number[] {
+  return set.items.map((_, i) => i).sort((a, b) => Date.parse(set.items[a]!.publishedAt) - Date.parse(set.items[b]!.publishedAt));
 }
 
 const fmt = (n: number) => n.toFixed(3);
-console.log(`labelled set: ${items.length} items, ${new Set(items.map((item) => item.event)).size} events\n`);
+const row = (set: LabelledSet, method: string, predicted: string[]) => {
+  const b = bcubedScores(predicted, set.gold);
+  const p = pairwiseScores(predicted, set.gold, set.tolerated);
+  const stories = new Set(predicted).size;
+  return `| ${set.name} | ${set.items.length} / ${new Set(set.gold).size} | ${method} | ${stories} | ${fmt(b.precision)} | ${fmt(b.recall)} | ${fmt(b.f1)} | ${fmt(p.precision)} | ${fmt(p.recall)} | ${fmt(p.f1)} |`;
+};
 
-if (values.sweep) {
-  console.log("| threshold | same-source | precision | recall | F1 | packed P | packed R | packed F1 |");
-  console.log("|---|---|---|---|---|---|---|---|");
-  for (const sameSourceFactor of [1, 2, 3]) {
-    for (let t = 0.04; t <= 0.1401; t += 0.01) {
-      const { byLanguage: s } = await score({ ...base, threshold: t, sameSourceFactor });
-      const { byLanguage: p } = await score({ ...base, threshold: t, sameSourceFactor }, packed(items));
-      console.log(
-        `| ${t.toFixed(2)} | ${sameSourceFactor} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} | ` +
-          `${fmt(p.precision)} | ${fmt(p.recall)} | ${fmt(p.f1)} |`,
-      );
-    }
-  }
-} else {
-  const { predicted, byLanguage, strict } = await score(base);
-  const dense = await score(base, packed(items));
-  console.log("| gold clusters | pairs | precision | recall | F1 |");
-  console.log("|---|---|---|---|---|");
-  console.log(`| event + language, cross-language pairs not scored (target) | ${byLanguage.truePairs} | ${fmt(byLanguage.precision)} | ${fmt(byLanguage.recall)} | ${fmt(byLanguage.f1)} |`);
-  console.log(`| same, all events packed into 48 hours | ${dense.byLanguage.truePairs} | ${fmt(dense.byLanguage.precision)} | ${fmt(dense.byLanguage.recall)} | ${fmt(dense.byLanguage.f1)} |`);
-  console.log(`| event only (strict) | ${strict.truePairs} | ${fmt(strict.precision)} | ${fmt(strict.recall)} | ${fmt(strict.f1)} |`);
-  if (values.errors) printErrors(predicted);
+const runs: LabelledSet[] = [];
+for (const set of sets) {
+  runs.push(set);
+  if (!values.robust) continue;
+  const order = byTime(set);
+  const firstHalf = new Set(order.slice(0, order.length >> 1));
+  runs.push(subset(set, "first half by time", (i) => firstHalf.has(i)), subset(set, "second half by time", (i) => !firstHalf.has(i)));
+  runs.push(subset(set, "even items", (i) => i % 2 === 0), subset(set, "odd items", (i) => i % 2 === 1), mirrored(set));
 }
 
-function printErrors(predicted: string[]): void {
-  const group = (label: (item: LabelledItem, i: number) => string) => {
-    const groups = new Map<string, number[]>();
-    items.forEach((item, i) => groups.set(label(item, i), [...(groups.get(label(item, i)) ?? []), i]));
-    return groups;
-  };
-  const line = (i: number) => `    ${goldCluster(items[i]!).padEnd(44)} ${items[i]!.title.slice(0, 70)}`;
-  for (const members of group((_, i) => predicted[i]!).values()) {
-    if (new Set(members.map((i) => goldCluster(items[i]!))).size > 1) console.log(`\nmerged:\n${members.map(line).join("\n")}`);
-  }
-  for (const [gold, members] of group((item) => goldCluster(item))) {
-    if (new Set(members.map((i) => predicted[i])).size > 1) console.log(`\nsplit ${gold}:\n${members.map((i) => `${line(i)}  -> ${predicted[i]!.slice(0, 40)}`).join("\n")}`);
+console.log("| set | items / stories | method | clusters | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R | pairwise F1 |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const set of runs) {
+  const predicted = (await clusterItems(set.items, options)).map((result) => result.cluster);
+  console.log(row(set, "briefing cluster", predicted));
+  console.log(row(set, "token Jaccard ≥ 0.3, single link", tokenJaccardBaseline(set.items)));
+  if (values.errors && sets.includes(set)) printMixed(set, predicted);
+}
+
+function printMixed(set: LabelledSet, predicted: string[]): void {
+  const groups = new Map<string, number[]>();
+  predicted.forEach((cluster, i) => groups.set(cluster, [...(groups.get(cluster) ?? []), i]));
+  for (const members of groups.values()) {
+    if (new Set(members.map((i) => set.gold[i])).size < 2) continue;
+    console.log(`\nmixed:\n${members.map((i) => `    ${set.gold[i]!.slice(0, 10)} ${set.items[i]!.title.slice(0, 90)}`).join("\n")}`);
   }
 }

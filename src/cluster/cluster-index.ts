@@ -1,3 +1,5 @@
+import type { TermVector } from "./story-vector.js";
+
 /** One item as the cluster index remembers it: enough to answer "seen before?" and "which story?". */
 export interface IndexedItem {
   /** Store-wide item key, `${sourceId}:${id}`. */
@@ -9,23 +11,17 @@ export interface IndexedItem {
 }
 
 /**
- * A story cluster as similarity search needs it. `features` is its profile: the union of its
- * first members' feature hashes, so one comparison scores a new item against the whole story
- * rather than against its closest member.
+ * A story cluster as similarity search needs it. Its `centroid` is the sum of its members' term
+ * vectors, so one comparison scores a new item against the whole story; `members` keeps the terms
+ * of its first reports, for the check that an item shares some words with one of them.
  */
 export interface IndexedCluster {
   id: string;
-  /** Publication time of the item that opened the cluster; the time window is measured from it. */
+  /** Publication time of the story's earliest item; the time window is measured from it. */
   startMs: number;
-  /** Sorted, distinct 32-bit feature hashes. */
-  features: Uint32Array;
-  /** Sum of the features' weights (inverse document frequency) when each was added. */
-  weight: number;
-  /**
-   * A Bloom filter of `features` (see feature-bloom.ts), kept by an index that holds clusters in
-   * memory; an index that stores rows may leave it out, and the clusterer makes it again.
-   */
-  bloom?: Int32Array;
+  centroid: TermVector;
+  /** Term sets (sorted hashes) of its first members, at most `MEMBER_TERMS_KEPT`. */
+  members: Uint32Array[];
   /** Distinct sources of its members, exact duplicates aside. */
   sources: string[];
   /** Members, exact duplicates aside. */
@@ -39,7 +35,9 @@ export interface ClusterIndexEntry {
   identities: readonly string[];
   /** The cluster's new state, when the item opened or joined one (not for exact duplicates). */
   cluster: IndexedCluster | null;
-  /** LSH keys (int32) the cluster is now also found by. */
+  /** Stories the item joined together: merged into `cluster` and found as it from now on. */
+  absorbed: readonly string[];
+  /** Keys (int32) the cluster is now also found by. */
   bandKeys: readonly number[];
   /** The item's feature hashes, to count into document frequencies; empty for duplicates. */
   features: Uint32Array;
@@ -50,20 +48,27 @@ export interface ClusterIndexEntry {
  * memory implementations exist.
  */
 export interface ClusterIndex {
-  /** The most recently published item recorded under `identity`, with its cluster; else null. */
+  /**
+   * Runs one assignment (its reads and its save) as one unit: no other assignment, in this
+   * process or another sharing the store, sees or writes the index in between. This is what keeps
+   * two workers from each opening a story for one event.
+   */
+  serially<T>(work: () => Promise<T>): Promise<T>;
+  /** The most recently published item recorded under `identity`, with its (current) cluster; else null. */
   findItem(identity: string): Promise<{ item: IndexedItem; cluster: IndexedCluster } | null>;
   /**
    * Clusters that started within `[fromMs, toMs]` and hold at least one of `bandKeys`. A key held
    * by more than `maxPerKey` such clusters is skipped: like a stop word, it says only that two
    * texts share the commonest words of the stream. Ordered by how many of the keys found each,
-   * most first: the likeliest match is scored first, and the rest can stop early against it.
+   * most first. With `minKeys`, only clusters found by at least that many keys, a skipped key
+   * counting as found: the others cannot share that many terms with the item.
    */
-  findClusters(bandKeys: readonly number[], fromMs: number, toMs: number, maxPerKey: number): Promise<IndexedCluster[]>;
+  findClusters(bandKeys: readonly number[], fromMs: number, toMs: number, maxPerKey: number, minKeys?: number): Promise<IndexedCluster[]>;
   /** How many counted items had each feature, and how many items were counted. */
   documentFrequencies(features: Uint32Array): Promise<{ documents: number; counts: number[] }>;
   save(entry: ClusterIndexEntry): Promise<void>;
   /**
-   * Forgets the LSH keys of clusters that started before `beforeMs`, which no later window reaches
+   * Forgets the keys of clusters that started before `beforeMs`, which no later window reaches
    * (an implementation may do so in batches); items, identities and counts stay.
    */
   prune(beforeMs: number): Promise<void>;

@@ -1,6 +1,7 @@
 import type { FeedItem } from "../domain/item.js";
 import { createClusterer, type ClustererOptions } from "./clusterer.js";
 import { createMemoryClusterIndex } from "./memory-cluster-index.js";
+import { createStoryMerges } from "./story-merges.js";
 
 /** One line of `briefing cluster --json`. */
 export interface ItemCluster {
@@ -8,14 +9,15 @@ export interface ItemCluster {
   id: string;
   /** Store-wide key, `${sourceId}:${id}` unless the input gave one. */
   key: string;
-  /** The story: the key of the item that opened it. */
+  /** The story: the key of its earliest item. */
   cluster: string;
   duplicateOf: string | null;
 }
 
 /**
- * Clusters a batch in a fresh in-memory index, oldest first (so each story is named after its
- * earliest item whatever the input order), and answers in input order.
+ * Clusters a batch in a fresh in-memory index in a fixed order (publication time, then source,
+ * then id), so the same items give the same stories whatever order they come in, and answers in
+ * input order with each item's story as it stands once all are in (later items can merge stories).
  */
 export async function clusterItems(
   items: ReadonlyArray<FeedItem & { key?: string }>,
@@ -23,13 +25,21 @@ export async function clusterItems(
 ): Promise<ItemCluster[]> {
   const clusterer = createClusterer({ ...options, index: createMemoryClusterIndex() });
   const keyed = items.map((item, position) => ({ item: { ...item, key: item.key ?? `${item.sourceId}:${item.id}` }, position }));
-  const order = [...keyed].sort(
-    (a, b) => Date.parse(a.item.publishedAt) - Date.parse(b.item.publishedAt) || a.position - b.position,
-  );
-  const results: ItemCluster[] = new Array<ItemCluster>(items.length);
-  for (const { item, position } of order) {
+  const assigned: Array<{ key: string; id: string; clusterId: string; duplicateOf: string | null }> = new Array(items.length);
+  const merges = createStoryMerges();
+  for (const { item, position } of [...keyed].sort((a, b) => clusterOrder(a.item, b.item))) {
     const assignment = await clusterer.assign(item);
-    results[position] = { id: item.id, key: item.key, cluster: assignment.clusterId, duplicateOf: assignment.duplicateOf };
+    merges.record(assignment.clusterId, assignment.merged);
+    assigned[position] = { key: item.key, id: item.id, clusterId: assignment.clusterId, duplicateOf: assignment.duplicateOf };
   }
-  return results;
+  return assigned.map(({ id, key, clusterId, duplicateOf }) => ({ id, key, cluster: merges.current(clusterId), duplicateOf }));
+}
+
+/** The order a batch is clustered in: publication time, then source, then id. */
+export function clusterOrder(a: FeedItem, b: FeedItem): number {
+  return Date.parse(a.publishedAt) - Date.parse(b.publishedAt) || compare(a.sourceId, b.sourceId) || compare(a.id, b.id);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

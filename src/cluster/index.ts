@@ -2,7 +2,11 @@ export type { ClusterIndex, ClusterIndexEntry, IndexedCluster, IndexedItem } fro
 export { mostFoundFirst } from "./cluster-index.js";
 export { clusterDefaults, createClusterer } from "./clusterer.js";
 export type { ClusterAssignment, Clusterer, ClustererOptions } from "./clusterer.js";
-export { clusterItems } from "./cluster-items.js";
+export { clusterItems, clusterOrder } from "./cluster-items.js";
+export { bcubedScores } from "./bcubed-scores.js";
+export type { BcubedScores } from "./bcubed-scores.js";
+export { createStoryMerges } from "./story-merges.js";
+export type { StoryMerges } from "./story-merges.js";
 export type { ItemCluster } from "./cluster-items.js";
 export { createMemoryClusterIndex } from "./memory-cluster-index.js";
 export { pickLead } from "./pick-lead.js";

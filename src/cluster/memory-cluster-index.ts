@@ -4,7 +4,7 @@ import { PostingTable } from "./posting-table.js";
 
 /**
  * A ClusterIndex in process memory, for tests, benches and `clusterItems`; gone on exit.
- * `prune` rebuilds the LSH postings without the stale ones once they are half the table: each
+ * `prune` rebuilds the term postings without the stale ones once they are half the table: each
  * posting is copied about once, and a lookup probes one table.
  */
 export function createMemoryClusterIndex(): ClusterIndex {
@@ -15,6 +15,9 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const slots = new Map<string, number>();
   let postings = new PostingTable();
   let sizeAfterRebuild = 0;
+  // A story merged into another forwards its slot to the other's; postings keep the old slot.
+  const forward: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
   // Scratch for findClusters, reused so that a lookup allocates nothing but its answer. By cluster
   // slot: the lookup that last saw it and how many keys found it; then the slots one key found,
   // and the slots found so far.
@@ -32,7 +35,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
         const start = postings.time(node, i);
         if (start < fromMs || start > toMs) continue;
         // Two members of one story can share a key; count the story once.
-        const slot = postings.value(node, i);
+        const slot = current(postings.value(node, i));
         if (indexOf(underKey, n, slot) !== -1) continue;
         if (n === limit) return -1;
         if (n === underKey.length) underKey = grown(underKey);
@@ -42,13 +45,25 @@ export function createMemoryClusterIndex(): ClusterIndex {
     return n;
   }
 
+  function current(slot: number): number {
+    while (forward[slot] !== slot) slot = forward[slot]!;
+    return slot;
+  }
+
   return {
+    serially(work) {
+      const run = queue.then(work);
+      queue = run.catch(() => undefined);
+      return run;
+    },
     async findItem(identity) {
       const item = identities.get(identity);
       const slot = item && slots.get(item.clusterId);
-      return item && slot !== undefined ? { item, cluster: clusters[slot]! } : null;
+      if (!item || slot === undefined) return null;
+      const cluster = clusters[current(slot)]!;
+      return { item: cluster.id === item.clusterId ? item : { ...item, clusterId: cluster.id }, cluster };
     },
-    async findClusters(bandKeys, fromMs, toMs, maxPerKey) {
+    async findClusters(bandKeys, fromMs, toMs, maxPerKey, minKeys = 1) {
       if (seenBy.length < clusters.length) {
         seenBy = new Int32Array(2 * clusters.length);
         hits = new Int32Array(2 * clusters.length);
@@ -56,10 +71,12 @@ export function createMemoryClusterIndex(): ClusterIndex {
       }
       lookup++;
       let count = 0;
+      let skipped = 0;
       for (const key of bandKeys) {
         const n = collect(key, fromMs, toMs, maxPerKey);
+        if (n === -1) skipped++;
         for (let i = 0; i < n; i++) {
-          const slot = underKey[i]!;
+          const slot = current(underKey[i]!);
           if (seenBy[slot] !== lookup) {
             seenBy[slot] = lookup;
             hits[slot] = 0;
@@ -68,6 +85,11 @@ export function createMemoryClusterIndex(): ClusterIndex {
           }
           hits[slot] = hits[slot]! + 1;
         }
+      }
+      if (minKeys - skipped > 1) {
+        let kept = 0;
+        for (let i = 0; i < count; i++) if (hits[found[i]!]! + skipped >= minKeys) found[kept++] = found[i]!;
+        count = kept;
       }
       // Most found first, ties in the order found: an insertion sort, as there are a few dozen at most.
       for (let i = 1; i < count; i++) {
@@ -83,7 +105,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const feature of features) counts.push(frequencies.get(feature));
       return { documents, counts };
     },
-    async save({ item, identities: itemIdentities, cluster, bandKeys, features }) {
+    async save({ item, identities: itemIdentities, cluster, absorbed, bandKeys, features }) {
       for (const identity of itemIdentities) {
         const earlier = identities.get(identity);
         if (!earlier || earlier.publishedMs <= item.publishedMs) identities.set(identity, item);
@@ -92,8 +114,12 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const feature of features) frequencies.increment(feature);
       if (!cluster) return;
       let slot = slots.get(cluster.id);
-      if (slot === undefined) slots.set(cluster.id, (slot = clusters.length));
+      if (slot === undefined) {
+        slots.set(cluster.id, (slot = clusters.length));
+        forward[slot] = slot;
+      }
       clusters[slot] = cluster;
+      for (const id of absorbed) forward[current(slots.get(id)!)] = slot;
       for (const key of bandKeys) postings.add(key, slot, cluster.startMs);
     },
     async prune(beforeMs) {

@@ -7,7 +7,7 @@ const NONE = -1;
 /**
  * A multimap from int32 keys to (int32 value, time) postings in flat typed arrays: an
  * open-addressing table of keys, each pointing at a chain of nodes of up to three postings,
- * newest node first. Made for LSH buckets, where most keys hold a few values and a JS Map of
+ * newest node first. Made for term postings, where most keys hold a few values and a JS Map of
  * arrays would spend its time on small objects and cache misses: reading a key's postings costs
  * one read in the key table and about one cache line per three postings. The time rides along
  * so that a window filter touches nothing else.
@@ -21,7 +21,7 @@ export class PostingTable {
   private mask: number;
   /**
    * One bit per 2²⁰ hash buckets, set for every key held: small enough to stay in cache, it answers
-   * most lookups of absent keys (a third of LSH lookups) without reading the larger key table.
+   * most lookups of absent keys (a good share of lookups) without reading the larger key table.
    */
   private present = new Int32Array(1 << 15);
   private keyCount = 0;

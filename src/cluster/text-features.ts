@@ -1,22 +1,30 @@
 import { englishStopwords } from "./english-stopwords.js";
-import { fnv1a32, fnvState } from "./hash32.js";
+import { fnv1a32 } from "./hash32.js";
 import type { TextRun } from "./normalise-text.js";
 
-/** Title terms are counted a second time under this prefix. */
-const TITLE_SEED = fnvState("^");
+/** An item's distinct terms as sorted 32-bit hashes, and whether each is in the title. */
+export interface TextFeatures {
+  features: Uint32Array;
+  /** 1 where the term is in the title, 0 where it is only in the summary. */
+  inTitle: Uint8Array;
+}
 
 /**
- * The set a story is compared by, as sorted distinct 32-bit hashes: content words of title and
- * summary (stop words out, endings stripped) and character bigrams of CJK runs. Words, not word
- * pairs: two outlets rarely share phrasing, but they share names, numbers and key verbs. Title
- * words are added a second time, tagged, because a headline says what the story is about more
+ * The terms a story is compared by: content words of title and summary (stop words out, endings
+ * stripped) and character bigrams of CJK runs. Words, not word pairs: two outlets rarely share
+ * phrasing, but they share names, numbers and key verbs. Each term once; `inTitle` lets the caller
+ * weigh a headline's terms above a summary's, since a headline says what the story is about more
  * surely than a summary sentence.
  */
-export function featureHashes(title: readonly TextRun[], summary: readonly TextRun[]): Uint32Array {
-  const hashes: number[] = [];
-  addTerms(title, (term) => hashes.push(fnv1a32(term), fnv1a32(term, TITLE_SEED)));
-  addTerms(summary, (term) => hashes.push(fnv1a32(term)));
-  return sortedDistinct(hashes);
+export function featureHashes(title: readonly TextRun[], summary: readonly TextRun[]): TextFeatures {
+  const titled = new Set<number>();
+  addTerms(title, (term) => titled.add(fnv1a32(term)));
+  const all = new Set<number>(titled);
+  addTerms(summary, (term) => all.add(fnv1a32(term)));
+  const features = Uint32Array.from(all).sort();
+  const inTitle = new Uint8Array(features.length);
+  for (let i = 0; i < features.length; i++) inTitle[i] = titled.has(features[i]!) ? 1 : 0;
+  return { features, inTitle };
 }
 
 function addTerms(runs: readonly TextRun[], add: (term: string) => void): void {
@@ -24,15 +32,6 @@ function addTerms(runs: readonly TextRun[], add: (term: string) => void): void {
     if (run.cjk) for (const gram of cjkBigrams(run.text)) add(gram);
     else if (!englishStopwords.has(run.text)) add(stem(run.text));
   }
-}
-
-function sortedDistinct(values: number[]): Uint32Array {
-  const sorted = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
-  sorted.sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
 }
 
 /**

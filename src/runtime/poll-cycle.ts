@@ -2,13 +2,13 @@ import type { Clock } from "../domain/clock.js";
 import { noMetrics, type Metrics } from "../domain/metrics.js";
 import type { FeedItem } from "../domain/item.js";
 import type { StoredItem } from "../domain/story.js";
-import { isPaused, type SourceState } from "../domain/source-state.js";
-import { maskUrl } from "../domain/mask-url.js";
+import type { SourceState } from "../domain/source-state.js";
 import { looksLikeReissue, type Ingester, type PollJob, type PollResult, type SourceSpec } from "../ingest/index.js";
 import type { ItemToStore, Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
-import type { Clusterer } from "../cluster/index.js";
+import { clusterOrder, createStoryMerges, type Clusterer } from "../cluster/index.js";
 import type { Matcher } from "../match/index.js";
+import { logStateChange } from "./poll-state-log.js";
 
 export interface PollCycleDeps {
   sources: SourceSpec[];
@@ -39,9 +39,23 @@ export interface PollSummary {
 }
 
 /**
- * Polls every due source once: fetch and parse concurrently, then match, cluster and store one
- * source at a time. A source whose results cannot be stored is logged and counted as failed; the
- * others go on.
+ * One source's fresh items, ready to cluster and store once every fetch of the cycle is in. Only
+ * what is new is kept: a cycle holds its new items in memory, not its feeds.
+ */
+interface SourceBatch {
+  source: SourceSpec;
+  outcome: { status: PollResult["status"]; items: number; firstPoll: boolean };
+  fresh: FeedItem[];
+  held: boolean;
+  log: Logger;
+  prepared: ItemToStore[];
+}
+
+/**
+ * Polls every due source once: fetch and parse concurrently, then match and cluster the cycle's
+ * new items in one fixed order (publication time, then source, then id), so the same items make
+ * the same stories whichever fetch finished first; then store one source at a time. A source
+ * whose results cannot be stored is logged and counted as failed; the others go on.
  */
 export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOptions = {}): Promise<PollSummary> {
   const { ingester, store, log } = deps;
@@ -52,17 +66,18 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
     const state = states.get(source.id) ?? null;
     if (options.force || ingester.isDue(source, state)) due.push({ source, state });
   }
+  const batches: SourceBatch[] = [];
   let processing = Promise.resolve();
   let done = 0;
   const progress = () => options.onProgress?.({ done, total: due.length, failed: summary.failed });
   progress();
   await ingester.pollAll(due, async (result, { source, state }) => {
     const sourceLog = log.child({ job: "poll", source: source.id });
-    // Clustering compares each item with those stored before it, so sources are stored one after another.
-    const stored = processing.then(() => storeResult(deps, source, result, state, sourceLog, summary));
-    processing = stored.catch(() => undefined);
+    const read = processing.then(() => readResult(deps, source, result, state, sourceLog, summary));
+    processing = read.then(() => undefined, () => undefined);
     try {
-      await stored;
+      const batch = await read;
+      if (batch) batches.push(batch);
     } catch (error) {
       summary.failed += 1;
       sourceLog.error({ err: error }, "could not store what the poll found");
@@ -70,53 +85,84 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
     done += 1;
     progress();
   });
+  const renames = await clusterInOrder(deps, batches);
+  try {
+    await store.mergeStories(renames);
+  } catch (error) {
+    log.error({ err: error, job: "poll" }, "could not move stored items to the stories they merged into");
+  }
+  for (const batch of batches) {
+    try {
+      await storeBatch(deps, batch, summary);
+    } catch (error) {
+      summary.failed += 1;
+      batch.log.error({ err: error }, "could not store what the poll found");
+    }
+  }
   return summary;
 }
 
-async function storeResult(
+/** Records a source's poll and picks out its items not stored before; null when the poll failed. */
+async function readResult(
   deps: PollCycleDeps,
   source: SourceSpec,
   result: PollResult,
   previous: SourceState | null,
   log: Logger,
   summary: PollSummary,
-): Promise<void> {
-  const metrics = deps.metrics ?? noMetrics;
+): Promise<SourceBatch | null> {
   summary.polled += 1;
-  metrics.pollDone(result.status);
+  (deps.metrics ?? noMetrics).pollDone(result.status);
   await deps.store.saveSourceState(result.state);
-  const now = deps.clock.now();
-  logStateChange(log, previous, result, now);
+  logStateChange(log, previous, result, deps.clock.now());
   if (result.status === "failed") {
     summary.failed += 1;
     // Paused now and not before: a paused feed tried again that fails again is not news to anyone.
     if (result.state.pausedUntil !== null && !previous?.pausedUntil) await deps.onSourcePaused?.(source, result.state);
-    return;
+    return null;
   }
-  const { matcher } = deps;
+  // Ids are unique within one fetch: normaliseFeed keeps the first of each.
   const known = await deps.store.knownItemIds(source.id, result.items.map((item) => item.id));
-  // Oldest first, so a story is named after, and led by, the item that broke it. Ids are unique
-  // within one fetch: normaliseFeed keeps the first of each.
-  const fresh = result.items.filter((candidate) => !known.has(candidate.id)).sort(
-    (a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt),
-  );
+  const fresh = result.items.filter((candidate) => !known.has(candidate.id));
   // A feed that re-issues old items under new guids is held: stored as seen, in no digest, alerting nobody.
   const held = !result.firstPoll && looksLikeReissue(result.items, known, { since: previous?.lastSuccessAt ?? undefined });
   if (held) log.warn({ items: fresh.length }, "most items look like old ones under new ids; stored as seen without posting");
-  const prepared: ItemToStore[] = [];
-  for (const item of fresh) {
+  const outcome = { status: result.status, items: result.items.length, firstPoll: result.firstPoll };
+  return { source, outcome, fresh, held, log, prepared: [] };
+}
+
+/**
+ * Matches and clusters every new item of the cycle, oldest first (so a story is named after, and
+ * led by, the item that broke it), ties by source and id. Stories merged on the way are followed:
+ * items of this cycle get the story they ended in; the renames returned move stored ones.
+ */
+async function clusterInOrder(deps: PollCycleDeps, batches: SourceBatch[]): Promise<Map<string, string>> {
+  const now = deps.clock.now();
+  const metrics = deps.metrics ?? noMetrics;
+  const queue = batches.flatMap((batch) => batch.fresh.map((item) => ({ item: { ...item, sourceId: batch.source.id }, batch })));
+  queue.sort((a, b) => clusterOrder(a.item, b.item));
+  const merges = createStoryMerges();
+  for (const { item, batch } of queue) {
     try {
-      const ready = await prepareItem(item, source, matcher, deps.clusterer, now, metrics);
-      prepared.push(held ? { ...ready, passedTopicIds: [] } : ready);
+      const { merged, isNewCluster, ...ready } = await prepareItem(item, batch.source, deps.matcher, deps.clusterer, now);
+      if (isNewCluster) metrics.storyOpened();
+      merges.record(ready.clusterId, merged);
+      batch.prepared.push(batch.held ? { ...ready, passedTopicIds: [] } : ready);
     } catch (error) {
-      log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
+      batch.log.warn({ item_id: item.id, reason: (error as Error).message }, "item skipped");
     }
   }
-  const saved = await deps.store.saveItems(prepared, now.toISOString());
+  for (const batch of batches) for (const item of batch.prepared) item.clusterId = merges.current(item.clusterId);
+  return merges.renames();
+}
+
+async function storeBatch(deps: PollCycleDeps, batch: SourceBatch, summary: PollSummary): Promise<void> {
+  const { outcome, held, log } = batch;
+  const saved = await deps.store.saveItems(batch.prepared, deps.clock.now().toISOString());
   summary.newItems += saved.length;
-  countStored(metrics, prepared, saved);
-  log.debug({ status: result.status, items: result.items.length, new_items: saved.length, first_poll: result.firstPoll }, "polled");
-  if (saved.length > 0 && !result.firstPoll && !held) await deps.onNewItems?.(saved);
+  countStored(deps.metrics ?? noMetrics, batch.prepared, saved);
+  log.debug({ status: outcome.status, items: outcome.items, new_items: saved.length, first_poll: outcome.firstPoll }, "polled");
+  if (saved.length > 0 && !outcome.firstPoll && !held) await deps.onNewItems?.(saved);
 }
 
 async function prepareItem(
@@ -125,31 +171,17 @@ async function prepareItem(
   matcher: Matcher,
   clusterer: Clusterer,
   now: Date,
-  metrics: Metrics,
-): Promise<ItemToStore> {
+): Promise<ItemToStore & { merged: string[]; isNewCluster: boolean }> {
   const matches = matcher.match(item, now);
-  const { clusterId, isNewCluster } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
-  if (isNewCluster) metrics.storyOpened();
+  const { clusterId, merged, isNewCluster } = await clusterer.assign({ ...item, key: `${source.id}:${item.id}` });
   return {
     ...item,
     matches,
     passedTopicIds: matches.filter((match) => matcher.passes(match)).map((match) => match.topicId),
     clusterId,
+    merged,
+    isNewCluster,
   };
-}
-
-/** Per-feed lines are debug; a feed that starts failing, recovers, moves or is paused is told once, at info or warn. */
-function logStateChange(log: Logger, previous: SourceState | null, result: PollResult, now: Date): void {
-  const { state } = result;
-  if (state.movedTo && state.movedTo !== previous?.movedTo) log.warn({ moved_to: maskUrl(state.movedTo) }, "feed moved permanently; polling the new address, update the config");
-  if (result.status === "failed") {
-    const fields = { reason: result.error?.message, consecutive_failures: state.consecutiveFailures };
-    if (isPaused(state, now) && !(previous && isPaused(previous, now))) log.warn({ ...fields, paused_until: state.pausedUntil }, "feed paused after repeated failures");
-    else if ((previous?.consecutiveFailures ?? 0) === 0) log.warn(fields, "feed failing");
-    else log.debug(fields, "poll failed");
-    return;
-  }
-  if ((previous?.consecutiveFailures ?? 0) > 0) log.info({ after_failures: previous?.consecutiveFailures }, "feed recovered");
 }
 
 function countStored(metrics: Metrics, prepared: ItemToStore[], saved: StoredItem[]): void {

@@ -30,6 +30,12 @@ export interface ItemStore {
   countItems(): Promise<number>;
 }
 
+/** Follows the clusterer's story merges in what is stored. */
+export interface StoryMergeStore {
+  /** Moves what is stored under each merged story (`from` → `to`) to the story it joined. */
+  mergeStories(renames: ReadonlyMap<string, string>): Promise<void>;
+}
+
 export interface SourceStateStore {
   getSourceState(sourceId: string): Promise<SourceState | null>;
   saveSourceState(state: SourceState): Promise<void>;
@@ -47,6 +53,6 @@ export interface DigestMarkStore {
 export type { OutboxStore, WatchStore };
 
 /** Everything the bot persists, behind one interface that SQLite implements today and PostgreSQL can later. */
-export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore {
+export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore, StoryMergeStore {
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createClusterer, createMemoryClusterIndex } from "../../src/cluster/index.js";
+import { createClusterer, createMemoryClusterIndex, type ClusterIndexEntry } from "../../src/cluster/index.js";
 import { feedItem } from "../fixtures/cluster/feed-item.js";
 
 const approval = {
@@ -19,7 +19,7 @@ describe("createClusterer", () => {
   it("opens a story with the first item, named after its key", async () => {
     const clusterer = setup();
     const first = feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval });
-    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: true });
+    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: true, merged: [] });
   });
 
   it.each([
@@ -32,7 +32,7 @@ describe("createClusterer", () => {
     const clusterer = setup();
     await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
     const copy = feedItem({ id: "a-2", publishedAt: "2026-01-28T08:00:00Z", ...approval, ...fields });
-    expect(await clusterer.assign(copy)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false });
+    expect(await clusterer.assign(copy)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false, merged: [] });
   });
 
   it("points a copy of a copy at the original", async () => {
@@ -59,7 +59,7 @@ describe("createClusterer", () => {
     const clusterer = setup();
     await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
     const other = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
-    expect(await clusterer.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+    expect(await clusterer.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false, merged: [] });
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe("createClusterer", () => {
     await clusterer.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }));
     await clusterer.assign(feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere }));
     const next = feedItem({ id: "c", sourceId: "markets", publishedAt: "2026-01-29T12:00:00Z", title, summary });
-    expect(await clusterer.assign(next)).toEqual({ clusterId: "markets:c", duplicateOf: null, isNewCluster: true });
+    expect(await clusterer.assign(next)).toEqual({ clusterId: "markets:c", duplicateOf: null, isNewCluster: true, merged: [] });
   });
 
   it.each([
@@ -107,7 +107,7 @@ describe("createClusterer", () => {
     const second = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
     const answer = await clusterer.assign(second);
     expect(await clusterer.assign(second)).toEqual(answer);
-    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+    expect(await clusterer.assign(first)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false, merged: [] });
   });
 
   it.each([
@@ -126,11 +126,22 @@ describe("createClusterer", () => {
   it("makes no lookup keys from the stream's commonest words", async () => {
     const word = (n: number) => `w${n.toString(36)}x`;
     const at = (minute: number) => new Date(Date.parse("2026-01-28T00:00:00Z") + minute * 60_000).toISOString();
-    /** The LSH keys saved for `title` after 150 unrelated items that all say "China" and "chip". */
+    /**
+     * The keys saved for `title` after 150 unrelated items that all say "China" and "chip", each
+     * counted as a hundred (common words are judged only once 1% of the stream is 100 items).
+     */
     async function keysOf(title: string): Promise<readonly number[]> {
       const inner = createMemoryClusterIndex();
       const saved: Array<readonly number[]> = [];
-      const clusterer = createClusterer({ index: { ...inner, save: async (entry) => void (saved.push(entry.bandKeys), await inner.save(entry)) } });
+      const index = {
+        ...inner,
+        save: async (entry: ClusterIndexEntry) => void (saved.push(entry.bandKeys), await inner.save(entry)),
+        documentFrequencies: async (features: Uint32Array) => {
+          const { documents, counts } = await inner.documentFrequencies(features);
+          return { documents: documents * 100, counts: counts.map((count) => count * 100) };
+        },
+      };
+      const clusterer = createClusterer({ index });
       for (let n = 0; n < 150; n++) {
         const own = Array.from({ length: 30 }, (_, k) => word(n * 30 + k)).join(" ");
         await clusterer.assign(feedItem({ id: `i${n}`, sourceId: `s${n % 40}`, publishedAt: at(n), title: `China chip ${own}`, summary: "" }));
@@ -140,5 +151,23 @@ describe("createClusterer", () => {
     }
     const own = Array.from({ length: 30 }, (_, k) => word(90_000 + k)).join(" ");
     expect(await keysOf(`China chip ${own}`)).toEqual(await keysOf(own));
+  });
+
+  it("joins two Chinese reports of one event and keeps an unrelated one apart", async () => {
+    const clusterer = setup();
+    const first = feedItem({ id: "zh-a", sourceId: "xinhua", language: "zh", publishedAt: "2023-04-11T09:00:00Z", title: "网信办发布生成式人工智能服务管理办法征求意见稿" });
+    const second = feedItem({ id: "zh-b", sourceId: "zhongxin", language: "zh", publishedAt: "2023-04-11T10:00:00Z", title: "国家网信办就生成式人工智能服务管理办法公开征求意见" });
+    const other = feedItem({ id: "zh-c", sourceId: "caixin", language: "zh", publishedAt: "2023-04-11T11:00:00Z", title: "商务部回应美国芯片出口管制新规" });
+    expect(await clusterer.assign(first)).toMatchObject({ isNewCluster: true });
+    expect(await clusterer.assign(second)).toMatchObject({ clusterId: "xinhua:zh-a", isNewCluster: false });
+    expect(await clusterer.assign(other)).toMatchObject({ clusterId: "caixin:zh-c", isNewCluster: true });
+  });
+
+  it("merges two stories an item shows to be one, named after the earlier", async () => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", sourceId: "one", publishedAt: "2014-03-11T09:00:00Z", title: "Men's Wearhouse agrees to buy Jos. A. Bank" }));
+    await clusterer.assign(feedItem({ id: "b", sourceId: "two", publishedAt: "2014-03-11T10:00:00Z", title: "Jos A. Bank deal worth $1.8 billion ends takeover fight" }));
+    const bridge = feedItem({ id: "c", sourceId: "three", publishedAt: "2014-03-11T11:00:00Z", title: "Men's Wearhouse buys Jos. A. Bank in $1.8 billion deal, ending takeover fight" });
+    expect(await clusterer.assign(bridge)).toEqual({ clusterId: "one:a", duplicateOf: null, isNewCluster: false, merged: ["two:b"] });
   });
 });

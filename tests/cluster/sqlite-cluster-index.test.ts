@@ -43,13 +43,14 @@ describe("createSqliteClusterIndex", () => {
 
     const after = createClusterer({ index: createSqliteClusterIndex(openDb()) });
     const other = feedItem({ id: "b", sourceId: "chips", publishedAt: "2026-01-28T09:00:00Z", ...approvalElsewhere });
-    expect(await after.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false });
+    expect(await after.assign(other)).toEqual({ clusterId: "wire:a", duplicateOf: null, isNewCluster: false, merged: [] });
     const amp = feedItem({ id: "a-amp", publishedAt: "2026-01-28T10:00:00Z", ...approval, url: "https://www.wire.example/news/a/amp" });
-    expect(await after.assign(amp)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false });
+    expect(await after.assign(amp)).toEqual({ clusterId: "wire:a", duplicateOf: "wire:a", isNewCluster: false, merged: [] });
     expect(await after.assign(feedItem({ id: "a", publishedAt: "2026-01-28T06:00:00Z", ...approval }))).toEqual({
       clusterId: "wire:a",
       duplicateOf: null,
       isNewCluster: false,
+      merged: [],
     });
   });
 
@@ -77,12 +78,18 @@ describe.each([
   ["sqlite", () => createSqliteClusterIndex(openDb())],
 ])("the %s index", (_name, makeIndex: () => ClusterIndex) => {
   const cluster = (id: string, startMs: number) => ({
-    id, startMs, features: Uint32Array.of(1, 2, 4_000_000_000), weight: 3.5, sources: ["wire"], size: 1,
+    id,
+    startMs,
+    centroid: { features: Uint32Array.of(1, 2, 4_000_000_000), weights: Float64Array.of(1.5, 0.25, 3), norm: 3.36 },
+    members: [Uint32Array.of(1, 2, 4_000_000_000), Uint32Array.of(2)],
+    sources: ["wire"],
+    size: 2,
   });
   const entry = (id: string, startMs: number, bandKeys: number[]) => ({
     item: { key: id, clusterId: id, duplicateOf: null, publishedMs: startMs },
     identities: [`k:${id}`],
     cluster: cluster(id, startMs),
+    absorbed: [] as string[],
     bandKeys,
     features: Uint32Array.of(1, 2, 4_000_000_000),
   });
@@ -111,6 +118,16 @@ describe.each([
     expect((await index.findClusters([7, 101], 0, 5_000, 2)).map((c) => c.id)).toEqual(["s:1"]);
   });
 
+  it("leaves out clusters found by fewer than minKeys keys, a skipped key counting as found", async () => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, [1]));
+    await index.save(entry("s:2", 1_001, [1, 2, 3]));
+    await index.save(entry("s:3", 1_002, [1, 3, 9]));
+    await index.save(entry("s:4", 1_003, [9]));
+    expect((await index.findClusters([1, 2, 3], 0, 5_000, 16, 2)).map((c) => c.id)).toEqual(["s:2", "s:3"]);
+    expect((await index.findClusters([1, 2, 3, 9], 0, 5_000, 2, 3)).map((c) => c.id)).toEqual(["s:2", "s:3"]);
+  });
+
   it("returns the clusters found by more of the keys first", async () => {
     const index = makeIndex();
     await index.save(entry("s:1", 1_000, [1]));
@@ -127,6 +144,32 @@ describe.each([
     await index.save(entry("s:10", 10_000, [7]));
     expect((await index.findClusters([7], 0, 20_000, 16)).map((c) => c.id)).toEqual(["s:10"]);
     expect(await index.findItem("k:s:2")).toMatchObject({ item: { key: "s:2" } });
+  });
+
+  it("finds a merged story as the one it joined, by its items and by its keys", async () => {
+    const index = makeIndex();
+    await index.save(entry("s:1", 1_000, [7]));
+    await index.save(entry("s:2", 2_000, [8]));
+    await index.save({ ...entry("s:3", 3_000, [9]), cluster: { ...cluster("s:1", 1_000), size: 5 }, absorbed: ["s:2"], item: { key: "s:3", clusterId: "s:1", duplicateOf: null, publishedMs: 3_000 } });
+    expect((await index.findItem("k:s:2"))?.item.clusterId).toBe("s:1");
+    expect((await index.findItem("k:s:2"))?.cluster.size).toBe(5);
+    expect((await index.findClusters([8], 0, 5_000, 16)).map((c) => c.id)).toEqual(["s:1"]);
+    expect((await index.findClusters([7, 8, 9], 0, 5_000, 16)).map((c) => c.id)).toEqual(["s:1"]);
+  });
+
+  it("runs one assignment at a time", async () => {
+    const index = makeIndex();
+    const order: string[] = [];
+    const slow = index.serially(async () => {
+      order.push("a starts");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push("a ends");
+    });
+    const quick = index.serially(async () => {
+      order.push("b");
+    });
+    await Promise.all([slow, quick]);
+    expect(order).toEqual(["a starts", "a ends", "b"]);
   });
 
   it("counts document frequencies of the items it saved", async () => {

@@ -5,6 +5,7 @@ import { createSqliteDigestMarkStore } from "./sqlite-digest-mark-store.js";
 import { createSqliteItemStore } from "./sqlite-item-store.js";
 import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
 import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
+import { createSqliteStoryMerges } from "./sqlite-story-merges.js";
 import { createSqliteWatchStore } from "./sqlite-watch-store.js";
 import { retryingWhenBusy } from "./retry-when-busy.js";
 
@@ -27,6 +28,7 @@ export function createSqliteStore(db: Database.Database, options: { secretBox?: 
   return retryingWhenBusy<Store>({
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db, options.secretBox ?? null),
+    ...createSqliteStoryMerges(db),
     ...watchStore,
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);

@@ -1,4 +1,16 @@
-import { clusterIndexSchema } from "./sqlite-cluster-index.js";
+import { storyCentroidTables, storyTermTables } from "./sqlite-cluster-index.js";
+
+/** Stories by profile, as version 5 made them (replaced by version 7). */
+const storyProfileTable = `
+  CREATE TABLE IF NOT EXISTS story_clusters (
+    id TEXT PRIMARY KEY,
+    start_ms INTEGER NOT NULL,
+    features BLOB NOT NULL,
+    weight REAL NOT NULL,
+    sources TEXT NOT NULL,
+    size INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
 
 /** Versioned schema changes, applied in order on open; never edit one that has shipped, add the next. */
 export interface Migration {
@@ -136,12 +148,19 @@ export const migrations: Migration[] = [
   {
     version: 5,
     name: "story clusters",
-    sql: clusterIndexSchema,
+    sql: storyTermTables + storyProfileTable,
   },
   {
     version: 6,
     name: "moved feeds",
     // Source states are JSON; older ones predate `movedTo` (where a feed moved by 301/308).
     sql: `UPDATE sources SET state = json_set(state, '$.movedTo', NULL) WHERE json_type(state, '$.movedTo') IS NULL;`,
+  },
+  {
+    version: 7,
+    name: "story centroids",
+    // Stories are now compared by centroid and can merge; the old profiles cannot be converted.
+    // Identities and term counts stay valid and are kept.
+    sql: `DROP TABLE story_clusters; DELETE FROM story_bands; ${storyCentroidTables}`,
   },
 ];
