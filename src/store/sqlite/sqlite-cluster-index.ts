@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { retryWhenBusy } from "./retry-when-busy.js";
 import { mostFoundFirst, type ClusterIndex, type ClusterIndexEntry, type IndexedCluster, type IndexedItem } from "../../cluster/index.js";
 import { decodeFloats, decodeTermSets, decodeTerms, encodeFloats, encodeTermSets, encodeTerms } from "./term-blobs.js";
 
@@ -152,7 +153,8 @@ export function createSqliteClusterIndex(db: Database.Database): ClusterIndex {
   return {
     serially(work) {
       const run = queue.then(async () => {
-        db.exec("BEGIN IMMEDIATE");
+        // Another process may hold the write lock: wait for it on timers, not inside SQLite's busy timeout.
+        await retryWhenBusy(() => db.exec("BEGIN IMMEDIATE"));
         try {
           const result = await work();
           db.exec("COMMIT");
