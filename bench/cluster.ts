@@ -6,7 +6,7 @@
  * tracking URL.
  * Beside it, BCubed quality on the labelled sets (in-repo and, where ../shared is present,
  * news-stories), so speed is never read apart from quality.
- *   npm run bench:cluster [-- --items 100000 --threshold 0.2 --shared-terms 3 --max-per-key 16]
+ *   npm run bench:cluster [-- --items 100000 --threshold 0.15 --shared-terms 3 --max-per-key 16 --same-source 2]
  */
 import { parseArgs } from "node:util";
 import { bcubedScores, clusterItems, createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../src/cluster/index.js";
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     items: { type: "string", default: "100000" },
     "shared-terms": { type: "string" },
     "max-per-key": { type: "string" },
+    "same-source": { type: "string" },
     threshold: { type: "string" },
   },
 });
@@ -108,6 +109,7 @@ const index = countingIndex(createMemoryClusterIndex(), stats);
 const settings = {
   ...(values["shared-terms"] ? { sharedTerms: Number(values["shared-terms"]) } : {}),
   ...(values["max-per-key"] ? { maxPerKey: Number(values["max-per-key"]) } : {}),
+  ...(values["same-source"] ? { sameSourceFactor: Number(values["same-source"]) } : {}),
   ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
 };
 const clusterer = createClusterer({ index, ...settings });

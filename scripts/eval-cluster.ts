@@ -5,7 +5,7 @@
  *   npm run eval:cluster                      one table, default settings
  *   npm run eval:cluster -- --robust          also halves of each set and other input orders
  *   npm run eval:cluster -- --errors          the clusters that mix stories, per set
- *   npm run eval:cluster -- --threshold 0.2 --shared-terms 2 --max-per-key 8
+ *   npm run eval:cluster -- --threshold 0.2 --shared-terms 2 --max-per-key 8 --same-source 1
  */
 import { parseArgs } from "node:util";
 import { bcubedScores } from "../src/cluster/bcubed-scores.js";
@@ -23,12 +23,14 @@ const { values } = parseArgs({
     threshold: { type: "string" },
     "shared-terms": { type: "string" },
     "max-per-key": { type: "string" },
+    "same-source": { type: "string" },
   },
 });
 const options: Omit<ClustererOptions, "index"> = {
   ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
   ...(values["shared-terms"] ? { sharedTerms: Number(values["shared-terms"]) } : {}),
   ...(values["max-per-key"] ? { maxPerKey: Number(values["max-per-key"]) } : {}),
+  ...(values["same-source"] ? { sameSourceFactor: Number(values["same-source"]) } : {}),
 };
 
 /** A labelled set: items, their gold stories, and (for pairs) stories whose merge is tolerated. */

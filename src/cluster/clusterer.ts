@@ -14,6 +14,11 @@ export interface ClustererOptions {
   threshold?: number;
   /** Terms an item must share with at least one of a story's reports to join it. */
   sharedTerms?: number;
+  /**
+   * The cosine is multiplied by this for a story that already holds a report from the item's
+   * source: an outlet seldom writes one event up twice, but often writes up its next development.
+   */
+  sameSourceFactor?: number;
   /** Keys (rare terms) shared by more stories than this within the window are skipped. */
   maxPerKey?: number;
 }
@@ -21,8 +26,9 @@ export interface ClustererOptions {
 /** Chosen by measurement: docs/clustering.md. */
 export const clusterDefaults = {
   windowHours: 72,
-  threshold: 0.2,
+  threshold: 0.15,
   sharedTerms: 3,
+  sameSourceFactor: 2,
   maxPerKey: 16,
 } as const;
 
@@ -56,7 +62,7 @@ const COMMON_MIN_ITEMS = 100;
 export function createClusterer(options: ClustererOptions): Clusterer {
   const settings = { ...clusterDefaults, ...definedOnly(options) };
   const { index } = options;
-  const { threshold, sharedTerms, maxPerKey } = settings;
+  const { threshold, sharedTerms, sameSourceFactor, maxPerKey } = settings;
   const windowMs = settings.windowHours * HOUR_MS;
 
   /** The earlier item this one copies: same URL (and text like it), or same title within the window. */
@@ -72,19 +78,27 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     return null;
   }
 
-  /** Every story in the window the item is close enough to, earliest first. */
-  async function storiesJoined(vector: TermVector, rare: Uint32Array, publishedMs: number): Promise<IndexedCluster[]> {
+  /**
+   * The story in the window the item is closest to, if it is close enough, with the other stories
+   * it is close enough to that are themselves alike (centroid cosine at the threshold): the stories
+   * to make one, earliest first. An item that touches two unlike stories bridges nothing.
+   */
+  async function storiesJoined(vector: TermVector, rare: Uint32Array, publishedMs: number, sourceId: string): Promise<IndexedCluster[]> {
     const keys = Array.from(rare, (term) => term | 0);
     const needed = Math.max(1, Math.min(sharedTerms, rare.length));
     // Every shared rare term is a key the story holds: one found by fewer keys cannot qualify.
     const candidates = await index.findClusters(keys, publishedMs - windowMs, publishedMs + windowMs, maxPerKey, needed);
-    const joined: IndexedCluster[] = [];
+    const close: Array<{ cluster: IndexedCluster; score: number }> = [];
     for (const cluster of candidates) {
-      if (cosine(vector, cluster.centroid) < threshold) continue;
+      const score = cosine(vector, cluster.centroid);
+      if (score < (cluster.sources.includes(sourceId) ? threshold * sameSourceFactor : threshold)) continue;
       if (!cluster.members.some((member) => sharesAtLeast(rare, member, needed))) continue;
-      joined.push(cluster);
+      close.push({ cluster, score });
     }
-    return joined.sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (close.length === 0) return [];
+    close.sort((a, b) => earliestFirst(a.cluster, b.cluster));
+    const closest = close.reduce((best, next) => (next.score > best.score ? next : best)).cluster;
+    return close.map(({ cluster }) => cluster).filter((cluster) => cluster === closest || cosine(cluster.centroid, closest.centroid) >= threshold);
   }
 
   async function assign(feedItem: FeedItem & { key: string }, publishedMs: number): Promise<ClusterAssignment> {
@@ -110,7 +124,7 @@ export function createClusterer(options: ClustererOptions): Clusterer {
     }
 
     const rare = rareTerms(features, counts, documents);
-    const joined = await storiesJoined(vector, rare, publishedMs);
+    const joined = await storiesJoined(vector, rare, publishedMs, feedItem.sourceId);
     const cluster = joined.length === 0 ? open(feedItem, publishedMs, vector) : join(joined, feedItem.sourceId, vector);
     const absorbed = joined.slice(1).map((story) => story.id);
     const item: IndexedItem = { key: feedItem.key, clusterId: cluster.id, duplicateOf: null, publishedMs };
@@ -126,6 +140,10 @@ export function createClusterer(options: ClustererOptions): Clusterer {
       return index.serially(() => assign(item, publishedMs));
     },
   };
+}
+
+function earliestFirst(a: IndexedCluster, b: IndexedCluster): number {
+  return a.startMs - b.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function open(item: FeedItem & { key: string }, publishedMs: number, vector: TermVector): IndexedCluster {

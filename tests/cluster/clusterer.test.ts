@@ -170,4 +170,23 @@ describe("createClusterer", () => {
     const bridge = feedItem({ id: "c", sourceId: "three", publishedAt: "2014-03-11T11:00:00Z", title: "Men's Wearhouse buys Jos. A. Bank in $1.8 billion deal, ending takeover fight" });
     expect(await clusterer.assign(bridge)).toEqual({ clusterId: "one:a", duplicateOf: null, isNewCluster: false, merged: ["two:b"] });
   });
+
+  it("puts an item close to two unlike stories in the closer one and merges neither", async () => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", sourceId: "one", publishedAt: "2025-09-17T06:00:00Z", title: "Nvidia earnings beat forecasts as data centre sales soar" }));
+    await clusterer.assign(feedItem({ id: "b", sourceId: "two", publishedAt: "2025-09-17T07:00:00Z", title: "Huawei unveils Ascend chip roadmap to rival Nvidia" }));
+    // Close enough to each story to join it, but the two stories share only "Nvidia".
+    const both = feedItem({ id: "c", sourceId: "three", publishedAt: "2025-09-17T08:00:00Z", title: "Nvidia earnings beat forecasts; Huawei unveils Ascend chip roadmap" });
+    expect(await clusterer.assign(both)).toEqual({ clusterId: "two:b", duplicateOf: null, isNewCluster: false, merged: [] });
+  });
+
+  it.each([
+    ["another outlet's report joins the story", "other", "wire:a"],
+    ["the same outlet's next report, no closer, opens its own", "wire", "wire:b"],
+  ])("of a reply to an event, %s", async (_case, sourceId, expected) => {
+    const clusterer = setup();
+    await clusterer.assign(feedItem({ id: "a", sourceId: "wire", publishedAt: "2025-07-31T10:00:00Z", title: "Regulator summons Nvidia over H20 chip security risks in Beijing meeting with officials" }));
+    const reply = feedItem({ id: "b", sourceId, publishedAt: "2025-08-01T04:00:00Z", title: "Nvidia denies H20 security backdoor claims, says products carry no kill switch or spyware" });
+    expect((await clusterer.assign(reply)).clusterId).toBe(expected);
+  });
 });
