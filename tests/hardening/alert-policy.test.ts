@@ -86,7 +86,7 @@ describe("alerts are for news", () => {
     const sent = bot.dms();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(`Watch ${first.id}: \\"export controls\\"`);
-    expect(sent[0]).toContain(`Watch ${second.id}: \\"AI chips\\"`);
+    expect(sent[0]).toContain(`and watch ${second.id}: \\"AI chips\\"`);
     expect(sent[0]).toContain(`/brief unwatch ${first.id}`);
     expect(sent[0]).toContain(`/brief unwatch ${second.id}`);
   });
