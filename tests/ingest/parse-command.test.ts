@@ -73,9 +73,21 @@ describe("briefing parse", () => {
     expect(parsed.items[0]!.link).toBe("https://www.news.example/content/c57f1115-0001");
   });
 
-  it("refuses a private address unless told otherwise", async () => {
+  it("refuses a private address unless told otherwise, and says how", async () => {
     const { error } = await parse([server.url("/feed.xml"), "--json"]);
-    expect(error).toMatchObject({ name: "FetchError", kind: "blocked-address" });
+    expect(error?.message).toMatch(/^that address is not allowed .*add --allow-private-networks$/);
+  });
+
+  it("names the file it could not read", async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), "briefing-parse-")), "gone.xml");
+    expect((await parse([missing])).error?.message).toBe(`${missing}: the file does not exist`);
+  });
+
+  it("reads a source of the default config by its id, and says when a name is neither a file nor a source", async () => {
+    const { stdout, error } = await parse(["chip-daily"]);
+    expect(error).toBeNull();
+    expect(stdout).toContain("Chip Daily (sample)");
+    expect((await parse(["no-such-source"])).error?.message).toMatch(/^"no-such-source" is neither a file nor a source of config\/briefing\.yaml; its sources are policy-wire, chip-daily, zh-tech$/);
   });
 
   it("prints a readable listing without --json", async () => {
