@@ -20,16 +20,23 @@ afterEach(async () => {
 
 const alice: Invoker = { platform: "slack", workspaceId: "T1", channelId: "C1", userId: "U1", isPlatformAdmin: false };
 
+/** A bot on a database file that has polled one feed with one export-controls story. */
+async function botWithOneStory() {
+  const feeds = await startFeedServer();
+  closers.push(() => feeds.close());
+  feeds.route("/feed.xml", serveFeed({ body: rssFeed("Wire", [{ guid: "a1", title: "US widens export controls on AI chips", link: "https://example.org/a1", pubDate: "Wed, 14 Jan 2026 08:00:00 GMT" }]) }));
+  const clock = createManualClock("2026-01-15T02:00:00.000Z");
+  const configFile = await writeE2eConfig(feeds.url());
+  const opened = await openApp(e2eContext({}, clock), configFile);
+  await opened.app.poll({ force: true });
+  return { clock, configFile, opened };
+}
+
 describe("/brief search on a database file, answered by the search thread", () => {
   it("finds stories, reports a bad query with its caret, and keeps answering while another connection holds the write lock", async () => {
-    const feeds = await startFeedServer();
-    closers.push(() => feeds.close());
-    feeds.route("/feed.xml", serveFeed({ body: rssFeed("Wire", [{ guid: "a1", title: "US widens export controls on AI chips", link: "https://example.org/a1", pubDate: "Wed, 14 Jan 2026 08:00:00 GMT" }]) }));
-    const clock = createManualClock("2026-01-15T02:00:00.000Z");
-    const config = await writeE2eConfig(feeds.url());
-    const { app, loaded } = await openApp(e2eContext({}, clock), config);
+    const { clock, configFile: config, opened } = await botWithOneStory();
+    const { app, loaded } = opened;
     closers.push(() => app.close());
-    await app.poll({ force: true });
     const handler = createBriefCommandHandler(app, loaded.config);
 
     const found = await handler.handle({ name: "search", query: '"export controls" since:2d' }, alice);
@@ -63,16 +70,10 @@ function openHandlesOn(file: string): number {
 
 describe("the search thread across config reloads", () => {
   it("answers with the reloaded config from the same thread, and ends with the app", async () => {
-    const feeds = await startFeedServer();
-    closers.push(() => feeds.close());
-    feeds.route("/feed.xml", serveFeed({ body: rssFeed("Wire", [{ guid: "a1", title: "US widens export controls on AI chips", link: "https://example.org/a1", pubDate: "Wed, 14 Jan 2026 08:00:00 GMT" }]) }));
-    const clock = createManualClock("2026-01-15T02:00:00.000Z");
-    const configFile = await writeE2eConfig(feeds.url());
+    const { configFile, opened } = await botWithOneStory();
     const database = path.join(path.dirname(configFile), "briefing.db");
-    const opened = await openApp(e2eContext({}, clock), configFile);
     let closed = false;
     closers.push(() => (closed ? undefined : opened.app.close()));
-    await opened.app.poll({ force: true });
     const ask = async (query: string) => {
       // The handler the platforms call, which a reload rebuilds.
       const reply = await opened.handler.handle({ name: "search", query }, alice);
