@@ -78,6 +78,20 @@ describe("briefing parse", () => {
     expect(error?.message).toMatch(/^that address is not allowed .*add --allow-private-networks$/);
   });
 
+  it("marks undated and impossibly dated items apart", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "briefing-parse-")), "dates.xml");
+    writeFileSync(file, `<rss version="2.0"><channel><title>Dates</title><link>https://d.example/</link>
+<item><title>Epoch</title><link>https://d.example/1</link><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>
+<item><title>Undated</title><link>https://d.example/2</link></item></channel></rss>`);
+    const { stdout } = await parse([file]);
+    expect(stdout).toContain("2026-01-20T00:00:00.000Z* Epoch");
+    expect(stdout).not.toContain("1970");
+    expect(stdout).toContain("* no date in the feed: first-seen time");
+    expect(stdout).toContain("* a date that cannot be true (before 1995, or more than a day ahead)");
+    const items = (JSON.parse((await parse([file, "--json"])).stdout) as { items: Array<{ title: string; dateMissing: boolean; dateImplausible?: boolean }> }).items;
+    expect(items.map(({ title, dateMissing, dateImplausible }) => [title, dateMissing, dateImplausible ?? false])).toEqual([["Epoch", true, true], ["Undated", true, false]]);
+  });
+
   it("names the file it could not read", async () => {
     const missing = join(mkdtempSync(join(tmpdir(), "briefing-parse-")), "gone.xml");
     expect((await parse([missing])).error?.message).toBe(`${missing}: the file does not exist`);

@@ -82,6 +82,7 @@ function describe(parsed: ParsedFeed, discoveredFeed: string | null): string {
     `${feed.title ?? "(untitled feed)"}${feed.link ? `  ${feed.link}` : ""}${feed.language ? `  [${feed.language}]` : ""}`,
     `${items.length} item${items.length === 1 ? "" : "s"}`,
     ...items.map((item) => `${item.publishedAt}${item.dateMissing ? "*" : " "} ${item.title}\n    ${item.url ?? "(no link)"}`),
-    ...(items.some((item) => item.dateMissing) ? ["* no date in the feed: first-seen time"] : []),
+    ...(items.some((item) => item.dateMissing && !item.dateImplausible) ? ["* no date in the feed: first-seen time"] : []),
+    ...(items.some((item) => item.dateImplausible) ? ["* a date that cannot be true (before 1995, or more than a day ahead): first-seen time; such items never alert"] : []),
   ].join("\n");
 }
