@@ -4,7 +4,9 @@
  * - docs/digest-preview.md: the same digests as text, with how each story's rank was made.
  * Two digests come from the whole pipeline (ingest, match, cluster, store, digest): the bundled sample
  * feeds, and a generated morning of fifty feeds and five topics (tests/fixtures/digest/fifty-feeds.ts).
- * A third shows hostile feed text. `tsx scripts/render-preview.ts [docs folder]`
+ * A third shows hostile feed text. With `--png`, docs/digest-preview.png is taken of the HTML page by
+ * Debian's Chromium (/usr/bin/chromium, through playwright-core; no browser is downloaded).
+ * `tsx scripts/render-preview.ts [docs folder] [--png]`
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,8 +18,11 @@ import { FIFTY_FEEDS_NOW, writeFiftyFeeds } from "../tests/fixtures/digest/fifty
 import { HOSTILE_TEXT } from "../tests/fixtures/render/hostile-text.js";
 import { sampleDigest } from "../tests/fixtures/render/load-sample.js";
 import { discordMessages, slackMessages, STYLE } from "./preview/page.js";
+import { screenshotPage } from "./preview/screenshot.js";
 
-const docs = process.argv[2] ?? new URL("../docs/", import.meta.url).pathname;
+const args = process.argv.slice(2);
+const wantPng = args.includes("--png");
+const docs = args.find((arg) => !arg.startsWith("--")) ?? new URL("../docs/", import.meta.url).pathname;
 /** 09:00 in Shanghai the morning after the samples' newest stories. */
 const SAMPLES_NOW = "2026-01-15T01:00:00.000Z";
 
@@ -83,6 +88,10 @@ ${textSection(
   writeFileSync(path.join(docs, "digest-preview.html"), html);
   writeFileSync(path.join(docs, "digest-preview.md"), markdown);
   console.log(`wrote ${path.join(docs, "digest-preview.html")} and digest-preview.md`);
+  if (wantPng) {
+    await screenshotPage(path.join(docs, "digest-preview.html"), path.join(docs, "digest-preview.png"));
+    console.log(`wrote ${path.join(docs, "digest-preview.png")}`);
+  }
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

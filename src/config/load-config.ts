@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
+import { referenceIssues } from "./check-references.js";
 import { ConfigError, formatPath, issuesFromZod, type ConfigIssue } from "./config-error.js";
 import { briefingConfigSchema, type BriefingConfig } from "./config-schema.js";
 
@@ -51,12 +52,12 @@ export function parseConfigText(text: string, file: string, checks: ConfigCheck[
   if (!parsed.success) {
     // Queries are checked too, so a file with a typo in a key and a broken query shows both.
     const seen = new Set(parsed.error.issues.map((issue) => formatPath(issue.path)));
-    const more = checks.flatMap((check) => check(checkableOf(raw))).filter((issue) => !seen.has(issue.path));
+    const more = [...referenceIssues(raw), ...checks.flatMap((check) => check(checkableOf(raw)))].filter((issue) => !seen.has(issue.path));
     throw new ConfigError(file, [...issuesFromZod(parsed.error), ...more]);
   }
 
   const config = resolvePaths(parsed.data, path.dirname(path.resolve(file)));
-  const problems = checks.flatMap((check) => check(config));
+  const problems = [...referenceIssues(config), ...checks.flatMap((check) => check(config))];
   if (problems.length > 0) throw new ConfigError(file, problems);
   return { file, config };
 }

@@ -51,8 +51,8 @@ export interface DigestSection {
 
 /** Example commands printed at the foot of a digest, so readers learn how to search and watch. */
 export interface DigestFooter {
-  /** When set, the footer teaches only how to stop: a watch alert's `/brief unwatch 12`. */
-  unwatch?: string;
+  /** When set, the footer teaches only how to stop: a watch alert's watches, each with its `/brief unwatch 12`. */
+  unwatch?: Array<{ watchId: string; command: string }>;
   /** e.g. `/brief search H200 since:7d` */
   search: string;
   /** e.g. `/brief watch "export controls"` */

@@ -19,6 +19,11 @@ export interface FeedItem {
   publishedAt: string;
   /** True when the feed gave no usable date and `publishedAt` is the first-seen time. */
   dateMissing: boolean;
+  /**
+   * Set (with `dateMissing`) when the feed did give a date but not a believable one: before 1995 or more
+   * than a day ahead. Such an item is kept and searchable but is not news to alert on.
+   */
+  dateImplausible?: boolean;
 }
 
 /** Feed-level metadata read alongside its items. */

@@ -50,6 +50,7 @@ export function normaliseEntry(entry: RawEntry, context: NormaliseContext): Feed
     language: languageTag(entry.language ?? context.language),
     publishedAt: publishedAt.toISOString(),
     dateMissing: published === null,
+    ...(published === null && parsedDate !== null ? { dateImplausible: true } : {}),
   };
 }
 
@@ -59,7 +60,8 @@ const MAX_CLOCK_SKEW_MS = 86_400_000;
 
 /**
  * A date we can believe, else null: epoch zeros ("1 Jan 1970") and dates more than a day ahead come
- * from broken publishing systems, so the item is treated as undated (dated by when we first saw it).
+ * from broken publishing systems, so the item is shown as undated (dated by when we first saw it), and
+ * marked implausible so that it alerts nobody.
  */
 function plausibleDate(date: Date | null, now: Date): Date | null {
   if (date === null) return null;

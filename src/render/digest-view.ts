@@ -45,7 +45,12 @@ export function storyCountOf(digest: Digest): number {
 function footerLines(digest: Digest): DigestView["footer"] {
   const { footer } = digest;
   if (!footer) return [];
-  if (footer.unwatch) return [{ label: "Stop this watch", command: plain(footer.unwatch, 120) }];
+  if (footer.unwatch) {
+    // One watch: "Stop this watch". Several in one DM: a line for each, so every command can be copied as it is.
+    const [only, ...more] = footer.unwatch;
+    if (only && more.length === 0) return [{ label: "Stop this watch", command: plain(only.command, 120) }];
+    return footer.unwatch.map(({ watchId, command }) => ({ label: `Stop watch ${plain(watchId, 40)}`, command: plain(command, 120) }));
+  }
   return [
     { label: "Search the archive", command: plain(footer.search, 120) },
     { label: "Get alerts", command: plain(footer.watch, 120) },

@@ -10,7 +10,7 @@ import { renderDigest } from "./index.js";
  */
 export function renderAlert(alert: Alert, format: RenderFormat, generatedAt: string, timeZone: string): OutboundPayload[] {
   const digest: Digest = {
-    beat: alert.watches.map((watch) => `Watch ${watch.id}: ${watch.query}`).join(" · "),
+    beat: inWords(alert.watches.map((watch, index) => `${index === 0 ? "Watch" : "watch"} ${watch.id}: ${watch.query}`)),
     generatedAt,
     timeZone,
     storyCount: alert.stories.length,
@@ -21,7 +21,13 @@ export function renderAlert(alert: Alert, format: RenderFormat, generatedAt: str
         stories: alert.stories.map((story, index) => ({ ...story, clusterId: `${index}`, score: 0 })),
       },
     ],
-    footer: { search: "", watch: "", unwatch: alert.watches.map((watch) => `/brief unwatch ${watch.id}`).join(" · ") },
+    footer: { search: "", watch: "", unwatch: alert.watches.map((watch) => ({ watchId: watch.id, command: `/brief unwatch ${watch.id}` })) },
   };
   return renderDigest(digest, format);
+}
+
+/** "a", "a and b", "a, b and c": the watches one story matched, as a reader would say them. */
+function inWords(parts: string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

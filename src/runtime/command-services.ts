@@ -11,11 +11,44 @@ import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
 import { compileSearchQuery } from "./search-query.js";
 import { createThreadedSearch } from "./threaded-search.js";
 
-/** The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests. */
-export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig, checkChannel?: ChannelCheck): CommandHandler {
+/** The search behind `/brief search`; one per app, handed each reloaded config rather than rebuilt. */
+export interface CommandSearch extends SearchService {
+  reconfigure(config: BriefingConfig): void;
+  close(): Promise<void>;
+}
+
+/** A search thread for a database file; a database in memory cannot be opened a second time, so it is searched in place. */
+export function createCommandSearch(app: BriefingApp, initialConfig: BriefingConfig): CommandSearch {
+  let config = initialConfig;
+  if (!app.database.memory) {
+    const threaded = createThreadedSearch(app.database.name, config, app.digestDeps.clock, () => outletsBySource(app, config));
+    return {
+      search: (request) => threaded.search(request),
+      reconfigure(next) {
+        config = next;
+        threaded.reconfigure(next);
+      },
+      close: () => threaded.close(),
+    };
+  }
+  let inPlace = createArchiveSearch(app, config);
+  return {
+    search: (request) => inPlace.search(request),
+    reconfigure(next) {
+      config = next;
+      inPlace = createArchiveSearch(app, next);
+    },
+    async close() {},
+  };
+}
+
+/**
+ * The `/brief` handler every platform adapter shares, wired to this app's store, matcher and digests.
+ * Pass the app's `search` when the handler is rebuilt on a reload; without it the handler starts its own.
+ */
+export function createBriefCommandHandler(app: BriefingApp, config: BriefingConfig, checkChannel?: ChannelCheck, search: SearchService = createCommandSearch(app, config)): CommandHandler {
   return takeTurns(createCommandHandler({
-    // A database in memory cannot be opened a second time: only a file gets the search thread.
-    search: app.database.memory ? createArchiveSearch(app, config) : createThreadedSearch(app.database.name, config, app.digestDeps.clock, () => outletsBySource(app, config)),
+    search,
     digests: createDigestService(app, config),
     watches: app.store,
     validateQuery: (query) => void parseQuery(query, config.aliases),

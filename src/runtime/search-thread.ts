@@ -5,23 +5,30 @@ import { isBriefingError } from "../domain/errors.js";
 import { createSearchService } from "../search/index.js";
 import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
 import { compileSearchQuery } from "./search-query.js";
-import type { SearchReply, SearchTask } from "./threaded-search.js";
+import type { SearchConfigUpdate, SearchReply, SearchTask } from "./threaded-search.js";
 
 /** Worker entry: archive searches on a read-only connection of their own, off the thread that acks commands. */
-const { file, config } = workerData as { file: string; config: BriefingConfig };
+const { file, config: initialConfig } = workerData as { file: string; config: BriefingConfig };
 const db = new Database(file, { readonly: true, fileMustExist: true });
+const index = createSqliteSearchIndex(db);
 let now = new Date();
 let outlets: Record<string, string> = {};
-const service = createSearchService({
-  index: createSqliteSearchIndex(db),
-  compile: (query) => compileSearchQuery(query, config),
-  clock: { now: () => now },
-  beat: config.beat,
-  timeZone: config.timezone,
-  outletOf: (sourceId) => outlets[sourceId] ?? sourceId,
-});
+const serviceFor = (config: BriefingConfig) =>
+  createSearchService({
+    index,
+    compile: (query) => compileSearchQuery(query, config),
+    clock: { now: () => now },
+    beat: config.beat,
+    timeZone: config.timezone,
+    outletOf: (sourceId) => outlets[sourceId] ?? sourceId,
+  });
+let service = serviceFor(initialConfig);
 
-parentPort?.on("message", (task: SearchTask) => {
+parentPort?.on("message", (task: SearchTask | SearchConfigUpdate) => {
+  if ("config" in task) {
+    service = serviceFor(task.config);
+    return;
+  }
   now = new Date(task.now);
   outlets = task.outlets;
   const reply = (message: SearchReply) => parentPort?.postMessage(message);

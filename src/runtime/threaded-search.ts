@@ -15,19 +15,31 @@ export interface SearchTask {
   outlets: Record<string, string>;
 }
 
+/** Sent to a running thread when the config is reloaded: later searches use its aliases, beat and time zone. */
+export interface SearchConfigUpdate {
+  config: BriefingConfig;
+}
+
 export type SearchReply = { id: number; digest: Digest } | { id: number; error: { code: BriefingErrorCode | null; message: string } };
 
 /**
  * Archive search in a worker thread with its own read-only connection: a search's SQLite and
  * ranking work never holds up the acks of other commands. The thread starts on the first search,
- * is restarted after a crash, and never keeps the process alive.
+ * is restarted after a crash, and never keeps the process alive. A reload hands the same thread the new
+ * config, so reloading never starts a second thread; `close` ends it.
  */
+export interface ThreadedSearch extends SearchService {
+  reconfigure(config: BriefingConfig): void;
+  close(): Promise<void>;
+}
+
 export function createThreadedSearch(
   file: string,
-  config: BriefingConfig,
+  initialConfig: BriefingConfig,
   clock: Clock,
   outlets: () => Promise<Record<string, string>>,
-): SearchService {
+): ThreadedSearch {
+  let config = initialConfig;
   const pending = new Map<number, { resolve(digest: Digest): void; reject(error: Error): void }>();
   let worker: Worker | null = null;
   let nextId = 1;
@@ -58,6 +70,15 @@ export function createThreadedSearch(
   };
 
   return {
+    reconfigure(next) {
+      config = next;
+      worker?.postMessage({ config } satisfies SearchConfigUpdate);
+    },
+    async close() {
+      const running = worker;
+      worker = null;
+      if (running) await running.terminate();
+    },
     async search(request) {
       const names = await outlets();
       return new Promise<Digest>((resolve, reject) => {

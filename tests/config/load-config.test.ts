@@ -44,6 +44,33 @@ describe("loadConfig", () => {
     expect(error.message).toMatch(/Mars\/Olympus_Mons" is not an IANA time zone/);
   });
 
+  it("lists repeated ids and unknown digest topics beside schema problems", async () => {
+    const text = `
+timezone: Mars/Olympus
+sources:
+  - { id: wire, url: "http://example.com/feed" }
+  - { id: wire, path: wire.xml }
+topics:
+  - { id: t1, name: T, query: "H200" }
+  - { id: t1, name: Again, query: "CAC" }
+digests:
+  - { to: console, schedule: "99 * * *", topics: [t1, missing] }
+  - { to: console, topics: [] }
+`;
+    const error = await configErrorOf(async () => parseConfigText(text, "refs.yaml", [checkQueries]));
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      "digests[0].schedule",
+      "digests[0].topics[1]",
+      "digests[1].topics",
+      "sources[1].id",
+      "timezone",
+      "topics[1].id",
+    ]);
+    expect(error.message).toMatch(/sources\[1\]\.id: "wire" is used twice/);
+    expect(error.message).toMatch(/digests\[0\]\.topics\[1\]: no topic has id "missing"/);
+    expect(error.message).toMatch(/digests\[1\]\.topics: list at least one topic id/);
+  });
+
   it("lists schema problems and query problems together", async () => {
     const text = `
 sources: [{ id: s, path: feed.xml }]

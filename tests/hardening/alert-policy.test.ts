@@ -42,27 +42,36 @@ async function rig() {
 }
 
 describe("alerts are for news", () => {
-  it("stores an old story that shows up on a later poll, searchable, without alerting; impossible dates count as undated", async () => {
+  it("stores old and impossibly dated stories that show up on a later poll, searchable, without alerting", async () => {
     const bot = await rig();
     await bot.poll([baseline]);
     await bot.watch('"export controls"');
     const old: Entry = { guid: "old", title: "Export controls explained, 2019 edition", link: "https://example.org/old", pubDate: "Mon, 01 Apr 2019 09:00:00 GMT" };
     const nearlyTooOld: Entry = { guid: "47h", title: "Export controls panel meets in Geneva", link: "https://example.org/47h", pubDate: "Tue, 13 Jan 2026 03:30:00 GMT" };
     const epoch: Entry = { guid: "epoch", title: "Export controls memo leaks from ministry", link: "https://example.org/epoch", pubDate: "Thu, 01 Jan 1970 00:00:00 GMT" };
-    await bot.poll([baseline, old, nearlyTooOld, epoch]);
+    const future: Entry = { guid: "future", title: "Export controls outlook for the decade", link: "https://example.org/future", pubDate: "Sat, 01 Jan 2028 00:00:00 GMT" };
+    const undated: Entry = { guid: "undated", title: "Export controls hearing adjourned", link: "https://example.org/undated" };
+    await bot.poll([baseline, old, nearlyTooOld, epoch, future, undated]);
 
     const sent = bot.dms();
     expect(sent.some((dm) => dm.includes("2019 edition"))).toBe(false);
     expect(sent.filter((dm) => dm.includes("Geneva"))).toHaveLength(1);
-    // 1970 is a broken date, not an old story: alerted as undated, never shown as 1 Jan 1970.
-    const memo = sent.filter((dm) => dm.includes("memo leaks"));
-    expect(memo).toHaveLength(1);
-    expect(memo[0]).not.toMatch(/1970/);
+    // A date before 1995 or more than a day ahead says nothing about being new: no alert.
+    expect(sent.some((dm) => dm.includes("memo leaks"))).toBe(false);
+    expect(sent.some((dm) => dm.includes("outlook for the decade"))).toBe(false);
+    // A feed that gives no date at all is still judged by first sight.
+    expect(sent.filter((dm) => dm.includes("hearing adjourned"))).toHaveLength(1);
 
     const found = await bot.search('"export controls"');
-    const titles = found.sections.flatMap((section) => section.stories.map((story) => story.title));
-    expect(titles).toEqual(expect.arrayContaining(["Export controls explained, 2019 edition", "Export controls memo leaks from ministry"]));
-    expect(JSON.stringify(found)).not.toMatch(/1970-01-01/);
+    const stories = found.sections.flatMap((section) => section.stories);
+    const byTitle = new Map(stories.map((story) => [story.title, story]));
+    expect([...byTitle.keys()]).toEqual(
+      expect.arrayContaining(["Export controls explained, 2019 edition", "Export controls memo leaks from ministry", "Export controls outlook for the decade"]),
+    );
+    // Shown by when they were first seen, never under the false date.
+    expect(byTitle.get("Export controls memo leaks from ministry")?.dateMissing).toBe(true);
+    expect(byTitle.get("Export controls outlook for the decade")?.dateMissing).toBe(true);
+    expect(JSON.stringify(found)).not.toMatch(/1970-01-01|2028-01-01/);
   });
 
   it("sends one DM naming both watches when one story matches two watches of one person", async () => {
@@ -77,7 +86,7 @@ describe("alerts are for news", () => {
     const sent = bot.dms();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(`Watch ${first.id}: \\"export controls\\"`);
-    expect(sent[0]).toContain(`Watch ${second.id}: \\"AI chips\\"`);
+    expect(sent[0]).toContain(`and watch ${second.id}: \\"AI chips\\"`);
     expect(sent[0]).toContain(`/brief unwatch ${first.id}`);
     expect(sent[0]).toContain(`/brief unwatch ${second.id}`);
   });

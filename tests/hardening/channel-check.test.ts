@@ -49,8 +49,9 @@ describe("a watch an admin sends to a channel", () => {
     expect((await app.store.allWatches()).map((watch) => watch.target)).toEqual(["slack:C0NEWS"]);
   });
 
-  it("on Discord, is refused for a channel of another server or one the bot cannot see", async () => {
+  it("on Discord, is refused for a channel of another server, one the bot cannot see, or one where it may not send", async () => {
     const discord = await startFakeDiscord();
+    const readOnly = discord.otherChannelId;
     closers.push(() => discord.close());
     const { app, loaded, platforms } = await openApp(
       context({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: "1300000000000000000", DISCORD_API_URL: discord.apiUrl }),
@@ -66,7 +67,14 @@ describe("a watch an admin sends to a channel", () => {
 
     expect(await watchIn("1400000000000000009", discord.channelId)).toMatch(/^No watch created: that channel belongs to another server/);
     expect(await watchIn(discord.guildId, "1499999999999999999")).toMatch(/^No watch created: the bot cannot see that channel/);
-    expect(await watchIn(discord.guildId, discord.otherChannelId)).toMatch(/^Watch \d+ created/);
-    expect((await app.store.allWatches()).map((watch) => watch.target)).toEqual([`discord:${discord.otherChannelId}`]);
+    // The server's roles let the bot post, but this channel's overwrite for @everyone denies Send Messages.
+    discord.readOnlyChannels.add(readOnly);
+    const refused = await watchIn(discord.guildId, readOnly);
+    expect(refused).toMatch(/^No watch created: the bot lacks Send Messages in that channel/);
+    expect(refused).not.toMatch(/View Channel|Embed Links/);
+    expect(await app.store.allWatches()).toEqual([]);
+    discord.readOnlyChannels.delete(readOnly);
+    expect(await watchIn(discord.guildId, readOnly)).toMatch(/^Watch \d+ created/);
+    expect((await app.store.allWatches()).map((watch) => watch.target)).toEqual([`discord:${readOnly}`]);
   });
 });

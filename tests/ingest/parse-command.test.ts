@@ -73,9 +73,35 @@ describe("briefing parse", () => {
     expect(parsed.items[0]!.link).toBe("https://www.news.example/content/c57f1115-0001");
   });
 
-  it("refuses a private address unless told otherwise", async () => {
+  it("refuses a private address unless told otherwise, and says how", async () => {
     const { error } = await parse([server.url("/feed.xml"), "--json"]);
-    expect(error).toMatchObject({ name: "FetchError", kind: "blocked-address" });
+    expect(error?.message).toMatch(/^that address is not allowed .*add --allow-private-networks$/);
+  });
+
+  it("marks undated and impossibly dated items apart", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "briefing-parse-")), "dates.xml");
+    writeFileSync(file, `<rss version="2.0"><channel><title>Dates</title><link>https://d.example/</link>
+<item><title>Epoch</title><link>https://d.example/1</link><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>
+<item><title>Undated</title><link>https://d.example/2</link></item></channel></rss>`);
+    const { stdout } = await parse([file]);
+    expect(stdout).toContain("2026-01-20T00:00:00.000Z* Epoch");
+    expect(stdout).not.toContain("1970");
+    expect(stdout).toContain("* no date in the feed: first-seen time");
+    expect(stdout).toContain("* a date that cannot be true (before 1995, or more than a day ahead)");
+    const items = (JSON.parse((await parse([file, "--json"])).stdout) as { items: Array<{ title: string; dateMissing: boolean; dateImplausible?: boolean }> }).items;
+    expect(items.map(({ title, dateMissing, dateImplausible }) => [title, dateMissing, dateImplausible ?? false])).toEqual([["Epoch", true, true], ["Undated", true, false]]);
+  });
+
+  it("names the file it could not read", async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), "briefing-parse-")), "gone.xml");
+    expect((await parse([missing])).error?.message).toBe(`${missing}: the file does not exist`);
+  });
+
+  it("reads a source of the default config by its id, and says when a name is neither a file nor a source", async () => {
+    const { stdout, error } = await parse(["chip-daily"]);
+    expect(error).toBeNull();
+    expect(stdout).toContain("Chip Daily (sample)");
+    expect((await parse(["no-such-source"])).error?.message).toMatch(/^"no-such-source" is neither a file nor a source of config\/briefing\.yaml; its sources are policy-wire, chip-daily, zh-tech$/);
   });
 
   it("prints a readable listing without --json", async () => {

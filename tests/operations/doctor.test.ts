@@ -124,6 +124,7 @@ describe("briefing doctor", () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/^✗ feed dead-wire: .*503.* → check the URL/m);
     expect(stdout).toMatch(/^✓ feed live-wire: answers with 1 item\(s\)$/m);
+    expect(stdout).toMatch(/^✓ config: .*: 2 sources, 1 topic, 1 digest$/m);
     expect(lines(stdout).at(-1)).toBe("1 of 4 checks failed");
   });
 

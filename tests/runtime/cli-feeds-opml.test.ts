@@ -107,4 +107,13 @@ describe("briefing feeds export", () => {
     expect(feeds).toContainEqual({ title: "Commerce & Industry Notices", xmlUrl: "https://151.101.65.140/notices.rss", htmlUrl: null, categories: [] });
     expect(feeds[0]).toMatchObject({ title: "wire", xmlUrl: "https://93.184.215.14/already.xml" });
   });
+
+  it("says on stderr which file sources it left out, keeping stdout a clean OPML document", async () => {
+    const config = await configFile(CONFIG.replace("sources:\n", "sources:\n  - { id: local-notes, path: notes.xml }\n"));
+    const result = await runCliCaptured(["feeds", "export", "--config", config]);
+    expect(result.code).toBe(0);
+    expect(readOpml(result.stdout).map((feed) => feed.title)).toEqual(["wire", "caixin-global-tech"]);
+    expect(result.stderr).toContain("left out 1 source read from local files (local-notes)");
+    expect((await runCliCaptured(["feeds", "export", "--config", await configFile()])).stderr).toBe("");
+  });
 });

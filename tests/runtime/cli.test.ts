@@ -94,6 +94,13 @@ describe("briefing poll and digest on the sample feeds", () => {
     expect(body.messages.every((message) => message.kind === format)).toBe(true);
   });
 
+  it("names the configured digests, with their targets, when --to matches none", async () => {
+    const result = await runCliCaptured(["digest", "--preview", "--config", config, "--to", "discord:123"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('no digest has the id or target "discord:123"; configured: daily (to console)');
+    expect((await runCliCaptured(["digest", "--preview", "--config", config, "--to", "daily", "--json"])).code).toBe(0);
+  });
+
   it("explains each story's rank with --explain", async () => {
     const result = await runCliCaptured(["digest", "--preview", "--explain", "--config", config]);
     expect(result.code).toBe(0);

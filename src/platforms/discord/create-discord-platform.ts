@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
+import { Client, Events, GatewayIntentBits, Routes, type Interaction } from "discord.js";
 import type { CommandHandler } from "../../commands/command-handler.js";
 import type { Clock } from "../../domain/clock.js";
 import type { Sender } from "../../outbox/sender.js";
@@ -99,10 +99,21 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
   client.on(Events.ShardResume, () => void (problem = null));
   client.on(Events.ShardReady, () => void (problem = null));
 
+  // The bot's user id, for its permissions in a channel: the gateway's when logged in, else asked once.
+  let me: Promise<string> | null = null;
+  const botId = (): Promise<string> => {
+    if (client.user) return Promise.resolve(client.user.id);
+    me ??= (rest.get(Routes.user("@me")) as Promise<{ id: string }>).then((user) => user.id, (error: unknown) => {
+      me = null;
+      throw error;
+    });
+    return me;
+  };
+
   return {
     sender,
     connectionProblem: () => problem,
-    checkChannel: (guildId, channelId) => checkDiscordChannel(rest, guildId, channelId),
+    checkChannel: (guildId, channelId) => checkDiscordChannel(rest, guildId, channelId, botId),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);

@@ -4,7 +4,7 @@ import type { LoadedConfig } from "../../config/load-config.js";
 import type { Metrics } from "../../domain/metrics.js";
 import { parseSecretKey } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
-import { createBriefCommandHandler } from "../command-services.js";
+import { createBriefCommandHandler, createCommandSearch } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
 import type { CliContext } from "./cli-context.js";
 
@@ -13,7 +13,7 @@ export async function openApp(
   ctx: CliContext,
   configOption: string | undefined,
   extras: { metrics?: Metrics } = {},
-): Promise<{ app: BriefingApp; loaded: LoadedConfig; platforms: Platforms; rebuildHandler(config: BriefingConfig): void }> {
+): Promise<{ app: BriefingApp; loaded: LoadedConfig; platforms: Platforms; handler: CommandHandler; rebuildHandler(config: BriefingConfig): void }> {
   const loaded = await ctx.loadConfig(configOption);
   // The handler needs the app and the app needs the platforms' senders, so the platforms get the handler late.
   let handler: CommandHandler | null = null;
@@ -32,7 +32,17 @@ export async function openApp(
   });
   const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
   const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
-  const handlerFor = (config: BriefingConfig) => createBriefCommandHandler(app, config, platforms.checkChannel);
+  // One search thread for the app's life: a reload hands it the new config instead of starting another.
+  const search = createCommandSearch(app, loaded.config);
+  const closeApp = app.close.bind(app);
+  app.close = async () => {
+    await search.close();
+    await closeApp();
+  };
+  const handlerFor = (config: BriefingConfig) => createBriefCommandHandler(app, config, platforms.checkChannel, search);
   handler = handlerFor(loaded.config);
-  return { app, loaded, platforms, rebuildHandler: (config) => void (handler = handlerFor(config)) };
+  return { app, loaded, platforms, handler: lateHandler, rebuildHandler: (config) => {
+    search.reconfigure(config);
+    handler = handlerFor(config);
+  } };
 }

@@ -33,7 +33,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<SetupCheck[]> {
     return [{ name: "config", ok: false, detail: oneLine((error as Error).message), fix: "fix the file; `briefing config check` lists every problem" }];
   }
   const { config } = loaded;
-  checks.push({ name: "config", ok: true, detail: `${loaded.file}: ${config.sources.length} sources, ${config.topics.length} topics, ${config.digests.length} digests` });
+  checks.push({ name: "config", ok: true, detail: `${loaded.file}: ${count(config.sources.length, "source")}, ${count(config.topics.length, "topic")}, ${count(config.digests.length, "digest")}` });
   checks.push(checkStore(config.storage.path));
   checks.push(...(await checkSlack(config, env)));
   checks.push(...(await checkDiscord(config, env, deps)));
@@ -92,4 +92,8 @@ async function checkDiscord(config: BriefingConfig, env: Env, deps: DoctorDeps):
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, "; ");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -29,8 +29,8 @@ export function registerDigestCommand(program: Command, ctx: CliContext): void {
         const index = options.to === undefined ? 0 : digests.findIndex((d) => d.id === options.to || formatTarget(d.to) === options.to);
         if (digests.length === 0) throw new UsageError(`${loaded.file} has no digests to preview`);
         if (index < 0) {
-          const known = digests.map((d) => d.id ?? formatTarget(d.to)).join(", ");
-          throw new UsageError(`no digest goes to "${options.to}"; configured: ${known}`);
+          const known = digests.map((d) => (d.id ? `${d.id} (to ${formatTarget(d.to)})` : formatTarget(d.to))).join(", ");
+          throw new UsageError(`no digest has the id or target "${options.to}"; configured: ${known}`);
         }
         await app.poll();
         const preview = await app.previewDigest(index, options.format as RenderFormat | undefined);

@@ -64,6 +64,11 @@ export function registerFeedsOpmlCommands(feeds: Command, ctx: CliContext): void
       const opml = writeOpml(`${config.beat} sources`, entries, ctx.io.clock.now());
       if (options.output) await writeFile(options.output, opml);
       else ctx.io.stdout.write(opml);
+      // A feed reader can only subscribe to URLs: say which sources were left out, on stderr to keep the OPML clean.
+      const files = config.sources.filter((source) => !source.url).map((source) => source.id);
+      if (files.length > 0) {
+        ctx.io.stderr.write(`left out ${files.length} source${files.length === 1 ? "" : "s"} read from local files (${files.join(", ")}): OPML lists feed URLs only\n`);
+      }
     });
 }
 

@@ -16,9 +16,15 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
       const now = ctx.io.clock.now();
       for (const item of await readItemsJsonl(file, now)) {
         const topics = matcher.match(item, now).map((m) => ({ id: m.topicId, score: round(m.score), terms: m.terms, passes: matcher.passes(m) }));
-        ctx.print({ id: item.id, topics }, true, undefined);
+        ctx.print({ id: item.id, topics }, Boolean(options.json), () => describe(item.id, topics));
       }
     });
+}
+
+/** `u1  export-controls 1.2 (export controls, 出口管制) · ai-chips 0.4 below threshold (Nvidia)`, or `u1  no topic`. */
+function describe(id: string, topics: Array<{ id: string; score: number; terms: string[]; passes: boolean }>): string {
+  if (topics.length === 0) return `${id}  no topic`;
+  return `${id}  ${topics.map((t) => `${t.id} ${t.score}${t.passes ? "" : " below threshold"} (${t.terms.join(", ")})`).join(" · ")}`;
 }
 
 function round(value: number): number {

@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import type { ParsedFeed } from "../../../domain/item.js";
-import { createFileFetcher, createHttpFetcher, createParsePool, readFeed, type FetchedBody, type Fetcher } from "../../../ingest/index.js";
+import { createFileFetcher, createHttpFetcher, createParsePool, FetchError, readFeed, type FetchedBody, type Fetcher } from "../../../ingest/index.js";
 import { UsageError } from "../../../domain/errors.js";
 import { maskUrl } from "../../../domain/mask-url.js";
 import type { CliContext } from "../cli-context.js";
@@ -13,7 +14,7 @@ export function registerParseCommand(program: Command, ctx: CliContext): void {
   program
     .command("parse")
     .description("Fetch or read one feed and print it normalised (feed title, link, items with ids, canonical URLs and UTC dates); a web page is followed to the feed it names.")
-    .argument("<url-or-file>", "an http(s) feed or web page URL, a local file, or (with --config) a source id")
+    .argument("<url-or-file>", "an http(s) feed or web page URL, a local file, or a source id of the config")
     .option("--allow-private-networks", "let the URL reach loopback and private addresses (local testing)")
     .option("-c, --config <file>", "use this config's fetch limits, and let <url-or-file> name one of its sources")
     .option("--json", "print machine-readable JSON")
@@ -34,7 +35,14 @@ export function registerParseCommand(program: Command, ctx: CliContext): void {
         const parse = (body: FetchedBody) =>
           pool.parse({ bytes: body.body, contentType: body.contentType, baseUrl: isUrl ? body.url : null, sourceId: "parse", now: ctx.io.clock.now().toISOString() });
         // A web page is followed to the feed it names, through the same guarded fetcher.
-        const read = await readFeed(fetcher, target, { etag: null, lastModified: null }, parse, { discover: isUrl });
+        const read = await readFeed(fetcher, target, { etag: null, lastModified: null }, parse, { discover: isUrl }).catch((error: unknown) => {
+          // A file's error does not say which file; a URL's would only repeat what was typed.
+          if (!isUrl && error instanceof FetchError && error.kind === "file") throw new UsageError(`${target}: ${error.message}`);
+          if (error instanceof FetchError && error.kind === "blocked-address" && !options.allowPrivateNetworks) {
+            throw new UsageError(`${error.message}; to read a feed on this machine or your network, add --allow-private-networks`);
+          }
+          throw error;
+        });
         if (!read.parsed) throw new Error("unexpected not-modified without validators");
         const parsed = read.parsed;
         const items = parsed.items.map(({ sourceId: _sourceId, ...item }) => item);
@@ -46,14 +54,22 @@ export function registerParseCommand(program: Command, ctx: CliContext): void {
     });
 }
 
-/** Without --config the target is taken as typed; with it, a source id names that source's URL or file. */
+/**
+ * A URL or an existing file is taken as typed. A source id names that source's URL or file, looked up in
+ * --config, or without it in the default config; with --config the config's fetch limits apply too.
+ */
 async function resolveTarget(ctx: CliContext, given: string, configOption: string | undefined) {
-  if (configOption === undefined) return { target: given, poll: null };
-  const { config, file } = await ctx.loadConfig(configOption);
+  const looksLikeId = /^[a-z0-9][a-z0-9-]*$/.test(given);
+  if (configOption === undefined && (!looksLikeId || existsSync(given))) return { target: given, poll: null };
+  const { config, file } = await ctx.loadConfig(configOption).catch((error: unknown) => {
+    if (configOption !== undefined) throw error;
+    throw new UsageError(`${given}: no such file, and no config to look it up as a source id (${error instanceof Error ? error.message : String(error)})`);
+  });
   const source = config.sources.find((candidate) => candidate.id === given);
-  if (source) return { target: source.url ?? source.path ?? given, poll: config.poll };
-  if (/^[a-z0-9][a-z0-9-]*$/.test(given) && !/[./]/.test(given)) {
-    throw new UsageError(`${file} has no source "${given}"; its sources are ${config.sources.map((s) => s.id).join(", ")}`);
+  if (source) return { target: source.url ?? source.path ?? given, poll: configOption === undefined ? null : config.poll };
+  if (looksLikeId) {
+    const what = configOption === undefined ? `"${given}" is neither a file nor a source of ${file}` : `${file} has no source "${given}"`;
+    throw new UsageError(`${what}; its sources are ${config.sources.map((s) => s.id).join(", ")}`);
   }
   return { target: given, poll: config.poll };
 }
@@ -66,6 +82,7 @@ function describe(parsed: ParsedFeed, discoveredFeed: string | null): string {
     `${feed.title ?? "(untitled feed)"}${feed.link ? `  ${feed.link}` : ""}${feed.language ? `  [${feed.language}]` : ""}`,
     `${items.length} item${items.length === 1 ? "" : "s"}`,
     ...items.map((item) => `${item.publishedAt}${item.dateMissing ? "*" : " "} ${item.title}\n    ${item.url ?? "(no link)"}`),
-    ...(items.some((item) => item.dateMissing) ? ["* no date in the feed: first-seen time"] : []),
+    ...(items.some((item) => item.dateMissing && !item.dateImplausible) ? ["* no date in the feed: first-seen time"] : []),
+    ...(items.some((item) => item.dateImplausible) ? ["* a date that cannot be true (before 1995, or more than a day ahead): first-seen time; such items never alert"] : []),
   ].join("\n");
 }
