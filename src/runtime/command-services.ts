@@ -37,8 +37,11 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
 
 /** Outlet names of the configured sources, with the feed titles the store knows. */
 async function outletsBySource(app: BriefingApp, config: BriefingConfig): Promise<Record<string, string>> {
-  app.outlets.learn(await app.store.listSourceStates());
-  return Object.fromEntries(config.sources.map((source) => [source.id, app.outlets.of(source.id)]));
+  const states = await app.store.listSourceStates();
+  app.outlets.learn(states);
+  // Feeds added from chat are named by their titles, known once polled.
+  const ids = new Set([...config.sources.map((source) => source.id), ...states.map((state) => state.sourceId)]);
+  return Object.fromEntries([...ids].map((id) => [id, app.outlets.of(id)]));
 }
 
 /** Search over this app's SQLite archive with the config's aliases. */

@@ -34,6 +34,8 @@ export interface FakeDiscord extends Omit<FakeDiscordState, "nextId" | "faults" 
   /** The next `times` requests matching `method` and `path` (without `/api/v10`) get `reply`. */
   fail(match: { method?: string; path: RegExp }, reply: FaultReply, times?: number): void;
   createWebhook(channelId: string): { id: string; token: string; url: string };
+  /** Puts the bot in one more server with one text channel; call before the client connects. */
+  addGuild(): { guildId: string; channelId: string };
   /** Dispatches INTERACTION_CREATE for `/brief`; with `focused` set it is an autocomplete. */
   dispatch(spec: CommandSpec): { id: string; token: string; channelId: string };
   /** Delivers an interaction already dispatched once more, as a gateway replay would. */
@@ -67,6 +69,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const token = randomBytes(24).toString("base64url");
       state.webhooks.set(id, { token, channelId: channel });
       return { id, token, url: `${origin}/api/webhooks/${id}/${token}` };
+    },
+    addGuild() {
+      const guildId = state.nextId();
+      const channel = state.nextId();
+      state.extraGuilds.set(guildId, new Set([channel]));
+      state.channels.add(channel);
+      return { guildId, channelId: channel };
     },
     dispatch(spec: CommandSpec) {
       const ids = { id: state.nextId(), token: `aW50ZXJhY3Rpb24${randomBytes(30).toString("base64url")}`, channelId: spec.channelId ?? channelId };
