@@ -29,8 +29,8 @@ const ephemeral = (text: string): Reply => ({ visibility: "ephemeral", kind: "te
 /** `/brief feeds add|remove`, `topics add|remove|test`, `digest here|off` and `audit`: a tenant's settings from chat. */
 export function createTenantCommands(deps: TenantCommandDeps): Handlers {
   const { directory, store } = deps;
-  const requireAdmin = (invoker: Invoker, action: string) => {
-    if (!deps.isAdmin(invoker)) throw new BriefingError("command", `Only workspace admins (or the bot's configured admins) can ${action}. Nothing was changed.`);
+  const requireAdmin = (invoker: Invoker, action: string, changes = true) => {
+    if (!deps.isAdmin(invoker)) throw new BriefingError("command", `Only workspace admins (or the bot's configured admins) can ${action}.${changes ? " Nothing was changed." : ""}`);
   };
   const changeBy = (invoker: Invoker): ChangeBy => ({ actor: `${invoker.platform}:${invoker.userId}`, at: deps.clock.now().toISOString() });
   /** Creates the workspace's tenant on its first change; the note tells the admin it now runs its own briefing. */
@@ -123,7 +123,7 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
       return ephemeral(removed ? "This channel's digest is stopped." : "This channel has no digest set up from chat.");
     },
     async audit(_command, invoker) {
-      requireAdmin(invoker, "read the audit log");
+      requireAdmin(invoker, "read the audit log", false);
       const entries = await store.auditLog(directory.tenantForChange(invoker), AUDIT_LINES);
       if (entries.length === 0) return ephemeral("No feed, topic or digest has been changed from chat in this workspace.");
       const lines = entries.map((e) => `${e.at.slice(0, 16).replace("T", " ")} ${e.actor} ${e.action} ${maskUrlsInText(e.subject)}`);
