@@ -102,7 +102,10 @@ function guildData(state: FakeDiscordState, guildId: string): Json {
     large: false,
     joined_at: new Date().toISOString(),
     features: [],
-    roles: [{ id: guildId, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: guildId, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ...(guildId === state.guildId ? state.roles : []).map((id, n) => ({ id, name: `role-${n + 1}`, permissions: "0", position: n + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
+    ],
     channels: [...channels].map((id, position) => ({ id, type: 0, name: `news-${position}`, position, permission_overwrites: [], nsfw: false, topic: null, flags: 0 })),
     threads: [],
     members: [],

@@ -15,6 +15,8 @@ export interface CommandSpec {
   user: FakeUser;
   /** The member's permissions in the channel; ignored in a DM. Default: an ordinary member. */
   permissions?: bigint;
+  /** The member's role ids in the server. */
+  roles?: string[];
   /** A DM with the bot instead of a guild channel. */
   dm?: boolean;
   channelId?: string;
@@ -48,7 +50,7 @@ export function interactionPayload(state: FakeDiscordState, spec: CommandSpec, i
         guild_id: guildOf(state, ids.channelId),
         guild_locale: "en-US",
         channel: textChannel(ids.channelId),
-        member: { user, roles: [], permissions: String(spec.permissions ?? PERMISSIONS.member), joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false, premium_since: null, communication_disabled_until: null },
+        member: { user, roles: spec.roles ?? [], permissions: String(spec.permissions ?? PERMISSIONS.member), joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false, premium_since: null, communication_disabled_until: null },
         context: 0,
       };
   return {

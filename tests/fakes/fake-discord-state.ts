@@ -68,6 +68,8 @@ export interface FakeDiscordState {
   channels: Set<string>;
   /** Guilds besides `guildId` the bot is in (a bot serving several servers), by id, with their channels. */
   extraGuilds: Map<string, Set<string>>;
+  /** Roles of the first guild besides @everyone. */
+  roles: string[];
   forbiddenChannels: Set<string>;
   /** Channels the bot can see but where an overwrite denies it Send Messages. */
   readOnlyChannels: Set<string>;
@@ -100,6 +102,7 @@ export function createFakeDiscordState(options: { token: string; applicationId: 
     guildId,
     channels: new Set([nextId(), nextId()]),
     extraGuilds: new Map(),
+    roles: [],
     forbiddenChannels: new Set(),
     readOnlyChannels: new Set(),
     dmChannels: new Map(),

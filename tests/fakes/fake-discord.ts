@@ -18,6 +18,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Enforce a per-channel message bucket (sent in X-RateLimit-* headers, 429 beyond it). */
   channelRateLimit?: { limit: number; windowMs: number };
+  /** Role ids the first server has besides @everyone (members hold them through `CommandSpec.roles`). */
+  roles?: string[];
 }
 
 /**
@@ -48,6 +50,7 @@ export interface FakeDiscord extends Omit<FakeDiscordState, "nextId" | "faults" 
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const state = createFakeDiscordState({ token: options.token ?? FAKE_DISCORD_TOKEN, applicationId: "1300000000000000000", channelRateLimit: options.channelRateLimit ?? null });
+  state.roles = options.roles ?? [];
   const server = createServer((req, res) => void serve(state, req, res));
   const gateway = attachFakeGateway(server, state, options.heartbeatIntervalMs ?? 30_000);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
