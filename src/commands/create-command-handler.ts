@@ -56,8 +56,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   const handlers: { [K in BriefCommand["name"]]: (command: Extract<BriefCommand, { name: K }>, invoker: Invoker) => Promise<Reply> } = {
     async search(command, invoker) {
       const tenantId = await tenantOf(invoker);
-      const sourceIds = tenantId === undefined ? null : await tenants!.directory.searchableSources(tenantId);
-      const digest = await deps.search.search({ text: command.query, limit: SEARCH_LIMIT, sourceIds });
+      const scope = tenantId === undefined ? {} : { sourceIds: await tenants!.directory.searchableSources(tenantId), topicPrefix: tenants!.directory.topicPrefix(tenantId) };
+      const digest = await deps.search.search({ text: command.query, limit: SEARCH_LIMIT, ...scope });
       if (digest.storyCount === 0) return ephemeral(`No stories match ${command.query}.`);
       return { visibility: "ephemeral", kind: "stories", digest };
     },

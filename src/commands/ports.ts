@@ -13,6 +13,8 @@ export interface SearchRequest {
   limit: number;
   /** Only items of these sources (the asker's tenant); null or absent searches every source. */
   sourceIds?: string[] | null;
+  /** Put before each `topic:<id>` filter's id: a tenant's topics are stored under its own ids. */
+  topicPrefix?: string;
 }
 
 /** The digests configured for channels, as `/brief digest` sees them. */
@@ -73,6 +75,8 @@ export interface TenantDirectory {
   sourcesOf(tenantId: string): Promise<SourceInfo[]>;
   /** The source ids the tenant may search; null when it may search every source. */
   searchableSources(tenantId: string): Promise<string[] | null>;
+  /** What a tenant's topic ids are stored under: its `topic:<id>` filters search `<prefix><id>`. */
+  topicPrefix(tenantId: string): string;
   /** Configured topics (the default tenant's) and chat-made ones. */
   topicsOf(tenantId: string): Promise<TopicInfo[]>;
   /** The source id a feed URL is kept under (a configured source with the same address keeps its id); null for no URL. */

@@ -93,7 +93,12 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
     async "topics-test"(command, invoker) {
       deps.validateQuery(command.query);
       const tenantId = await directory.tenantOf(invoker);
-      const digest = await deps.search.search({ text: `${command.query} since:7d`, limit: TEST_LIMIT, sourceIds: await directory.searchableSources(tenantId) });
+      const digest = await deps.search.search({
+        text: `${command.query} since:7d`,
+        limit: TEST_LIMIT,
+        sourceIds: await directory.searchableSources(tenantId),
+        topicPrefix: directory.topicPrefix(tenantId),
+      });
       if (digest.storyCount === 0) return ephemeral(`In the last 7 days, nothing in this workspace's feeds matches ${command.query}.`);
       return { visibility: "ephemeral", kind: "stories", digest };
     },

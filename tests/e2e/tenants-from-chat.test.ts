@@ -131,6 +131,9 @@ describe("four teams managing their own briefing from chat", () => {
     expect(await onDiscord("C", "search", { query: "lithium" })).toMatch(/No stories match/);
     expect(await onDiscord("D", "search", { query: "lithium" })).toContain("Lithium prices slide");
     expect(await onSlack("A", "topics test export controls")).toContain("Chip export controls tighten again");
+    // A topic filter names the team's own topic: B's "chips" exists only for B.
+    expect(await onSlack("B", "search export topic:chips")).toContain("Chip export controls tighten again");
+    expect(await onSlack("A", "search export topic:chips")).toMatch(/No stories match/);
     expect(await onSlack("A", "topics test wire")).toMatch(/nothing in this workspace's feeds matches/);
 
     // Watches are personal, and only hear of their own team's feeds.

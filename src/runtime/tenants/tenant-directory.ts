@@ -3,7 +3,7 @@ import { cronSchema, timeZoneSchema, type BriefingConfig } from "../../config/co
 import { maskUrl } from "../../domain/mask-url.js";
 import { sourceLocation } from "../../ingest/index.js";
 import { DEFAULT_TENANT, type Store } from "../../store/index.js";
-import { feedIdFor, loadTenantView, workspaceTenant } from "./tenant-view.js";
+import { feedIdFor, loadTenantView, matchIdOf, workspaceTenant } from "./tenant-view.js";
 
 /** The commands' view of tenants: the config's part (the default tenant's sources and topics) joined with the store's. */
 export function createTenantDirectory(store: Store, config: BriefingConfig): TenantDirectory {
@@ -25,6 +25,7 @@ export function createTenantDirectory(store: Store, config: BriefingConfig): Ten
       if (tenantId === DEFAULT_TENANT && [...view.tenantIds].every((id) => id === DEFAULT_TENANT)) return null;
       return [...view.sourcesOf(tenantId)];
     },
+    topicPrefix: (tenantId) => matchIdOf(tenantId, ""),
     async topicsOf(tenantId) {
       const configured = tenantId === DEFAULT_TENANT ? config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })) : [];
       const chat = (await store.tenantTopics(tenantId)).map((topic) => ({ id: topic.id, name: topic.id, query: topic.query }));
