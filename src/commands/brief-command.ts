@@ -7,7 +7,15 @@ export type BriefCommand =
   | { name: "digest"; now: boolean }
   | { name: "topics" }
   | { name: "feeds" }
-  | { name: "help" };
+  | { name: "help" }
+  | { name: "feeds-add"; url: string }
+  | { name: "feeds-remove"; feedId: string }
+  | { name: "topics-add"; topicId: string; query: string }
+  | { name: "topics-remove"; topicId: string }
+  | { name: "topics-test"; query: string }
+  | { name: "digest-here"; schedule: string; topics: string[]; timeZone: string | null }
+  | { name: "digest-off" }
+  | { name: "audit" };
 
 export type BriefCommandName = BriefCommand["name"];
 

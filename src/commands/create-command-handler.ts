@@ -5,7 +5,9 @@ import type { Reply } from "../domain/reply.js";
 import type { BriefCommand, Invoker } from "./brief-command.js";
 import type { CommandHandler } from "./command-handler.js";
 import { helpText } from "./help-text.js";
-import type { ChannelCheck, DigestService, QueryValidator, SearchService, SourceInfo, TopicInfo } from "./ports.js";
+import type { ChannelCheck, DigestService, FeedProbe, QueryValidator, SearchService, SourceInfo, TenantDirectory, TopicInfo } from "./ports.js";
+import type { TenantStore } from "../store/tenant-store.js";
+import { createTenantCommands } from "./tenant-commands.js";
 import { DISCORD_LIMITS, escapeDiscord, escapeSlack, SLACK_LIMITS } from "../render/index.js";
 import { feedsReply, type ReplyRoom } from "./feeds-reply.js";
 
@@ -22,6 +24,8 @@ export interface CommandHandlerDeps {
   /** Checks a channel an admin names (`in #channel`) before anything is saved for it; the platforms provide it. */
   checkChannel?: ChannelCheck;
   maxWatchesPerUser?: number;
+  /** Tenants managed from chat; without it every workspace sees the configured topics and sources only. */
+  tenants?: { directory: TenantDirectory; store: TenantStore; probeFeed: FeedProbe };
 }
 
 const SEARCH_LIMIT = 8;
@@ -42,9 +46,18 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     if (!isAdmin(invoker)) throw new BriefingError("command", `Only workspace admins (or the bot's configured admins) can ${action}.`);
   };
 
+  const tenants = deps.tenants;
+  const tenantCommands = tenants
+    ? createTenantCommands({ ...tenants, search: deps.search, validateQuery: deps.validateQuery, clock: deps.clock, isAdmin, checkChannel: deps.checkChannel })
+    : null;
+  const notHere = async (): Promise<Reply> => ephemeral("This bot's feeds, topics and digests are set in its config file by its operator.");
+  const tenantOf = (invoker: Invoker) => tenants?.directory.tenantOf(invoker);
+
   const handlers: { [K in BriefCommand["name"]]: (command: Extract<BriefCommand, { name: K }>, invoker: Invoker) => Promise<Reply> } = {
-    async search(command) {
-      const digest = await deps.search.search({ text: command.query, limit: SEARCH_LIMIT });
+    async search(command, invoker) {
+      const tenantId = await tenantOf(invoker);
+      const scope = tenantId === undefined ? {} : { sourceIds: await tenants!.directory.searchableSources(tenantId), topicPrefix: tenants!.directory.topicPrefix(tenantId) };
+      const digest = await deps.search.search({ text: command.query, limit: SEARCH_LIMIT, ...scope });
       if (digest.storyCount === 0) return ephemeral(`No stories match ${command.query}.`);
       return { visibility: "ephemeral", kind: "stories", digest };
     },
@@ -79,15 +92,29 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       const parts = await deps.digests.postNow(invoker);
       return ephemeral(parts === 0 ? "Nothing new to post since the last digest." : "The digest is on its way to this channel.");
     },
-    async topics() {
-      return ephemeral(["Topics this bot follows:", ...deps.topics.map((t) => `${t.name} (${t.id}): ${t.query}`)].join("\n"));
+    async topics(_command, invoker) {
+      const tenantId = await tenantOf(invoker);
+      const topics = tenantId === undefined ? deps.topics : await tenants!.directory.topicsOf(tenantId);
+      if (topics.length === 0) return ephemeral("No topics yet. An admin adds one with /brief topics add <id> <query>.");
+      return ephemeral(["Topics this bot follows:", ...topics.map((t) => `${t.name} (${t.id}): ${t.query}`)].join("\n"));
     },
     async feeds(_command, invoker) {
-      return ephemeral(feedsReply(await deps.sources(), deps.clock.now(), REPLY_ROOM[invoker.platform]));
+      const tenantId = await tenantOf(invoker);
+      const sources = tenantId === undefined ? await deps.sources() : await tenants!.directory.sourcesOf(tenantId);
+      if (sources.length === 0) return ephemeral("No feeds yet. An admin adds one with /brief feeds add <url>.");
+      return ephemeral(feedsReply(sources, deps.clock.now(), REPLY_ROOM[invoker.platform]));
     },
     async help(_command, invoker) {
       return ephemeral(helpText(invoker.platform));
     },
+    "feeds-add": (command, invoker) => tenantCommands?.["feeds-add"](command, invoker) ?? notHere(),
+    "feeds-remove": (command, invoker) => tenantCommands?.["feeds-remove"](command, invoker) ?? notHere(),
+    "topics-add": (command, invoker) => tenantCommands?.["topics-add"](command, invoker) ?? notHere(),
+    "topics-remove": (command, invoker) => tenantCommands?.["topics-remove"](command, invoker) ?? notHere(),
+    "topics-test": (command, invoker) => tenantCommands?.["topics-test"](command, invoker) ?? notHere(),
+    "digest-here": (command, invoker) => tenantCommands?.["digest-here"](command, invoker) ?? notHere(),
+    "digest-off": (command, invoker) => tenantCommands?.["digest-off"](command, invoker) ?? notHere(),
+    audit: (command, invoker) => tenantCommands?.audit(command, invoker) ?? notHere(),
   };
 
   return {

@@ -1,5 +1,6 @@
 import { BriefingError } from "../domain/errors.js";
 import type { BriefCommand, BriefCommandName } from "./brief-command.js";
+import { parseTenantCommand } from "./parse-tenant-command.js";
 
 /** One usage line per subcommand; a malformed command answers with its own line. */
 export const COMMAND_USAGE: Readonly<Record<BriefCommandName, string>> = {
@@ -11,10 +12,18 @@ export const COMMAND_USAGE: Readonly<Record<BriefCommandName, string>> = {
   topics: "Usage: /brief topics",
   feeds: "Usage: /brief feeds",
   help: "Usage: /brief help",
+  "feeds-add": "Usage: /brief feeds add <url of a feed or of a page that links one>",
+  "feeds-remove": "Usage: /brief feeds remove <id> (/brief feeds lists the ids)",
+  "topics-add": "Usage: /brief topics add <id> <query>, e.g. /brief topics add chips \"export controls\" AND chips",
+  "topics-remove": "Usage: /brief topics remove <id>",
+  "topics-test": "Usage: /brief topics test <query>",
+  "digest-here": 'Usage: /brief digest here <cron schedule> [topic ids…] [tz:Area/City], e.g. /brief digest here "0 9 * * 1-5" chips tz:Europe/Berlin',
+  "digest-off": "Usage: /brief digest off",
+  audit: "Usage: /brief audit",
 };
 
 export const GENERAL_USAGE =
-  "Usage: /brief search <query> | watch <query> [in #channel] | unwatch <id> | watches | digest [now] | topics | feeds | help";
+  "Usage: /brief search <query> | watch <query> [in #channel] | unwatch <id> | watches | digest [now|here|off] | topics [add|remove|test] | feeds [add|remove] | audit | help";
 
 // A channel picked with `#` arrives as `<#C0123|name>` (Slack, with escaping on) or `<#C0123>`.
 const WATCH_IN_CHANNEL = /^(?<query>.*?)(?:^|\s+)in\s+<#(?<channel>[A-Z0-9]+)(?:\|[^>]*)?>$/is;
@@ -46,10 +55,13 @@ export function parseCommandText(text: string): BriefCommand {
     case "digest":
       if (rest === "") return { name: "digest", now: false };
       if (rest.toLowerCase() === "now") return { name: "digest", now: true };
-      throw usage("digest");
-    case "watches":
+      return parseTenantCommand(word, rest) ?? throwUsage("digest");
     case "topics":
     case "feeds":
+      if (rest === "") return { name: word };
+      return parseTenantCommand(word, rest) ?? throwUsage(word);
+    case "watches":
+    case "audit":
       if (rest !== "") throw usage(word);
       return { name: word };
     case "help":
@@ -73,6 +85,10 @@ function parseWatch(rest: string): BriefCommand {
   return { name: "watch", query: rest, channel: null };
 }
 
-function usage(name: BriefCommandName): BriefingError {
+export function usage(name: BriefCommandName): BriefingError {
   return new BriefingError("command", COMMAND_USAGE[name]);
+}
+
+function throwUsage(name: BriefCommandName): never {
+  throw usage(name);
 }

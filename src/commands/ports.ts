@@ -11,6 +11,10 @@ export interface SearchRequest {
   /** The query as typed, filters (`since:7d`, `before:2026-01-31`, `topic:`, `source:`) included. */
   text: string;
   limit: number;
+  /** Only items of these sources (the asker's tenant); null or absent searches every source. */
+  sourceIds?: string[] | null;
+  /** Put before each `topic:<id>` filter's id: a tenant's topics are stored under its own ids. */
+  topicPrefix?: string;
 }
 
 /** The digests configured for channels, as `/brief digest` sees them. */
@@ -42,3 +46,45 @@ export interface SourceInfo {
  * may, else the reason to show the admin.
  */
 export type ChannelCheck = (invoker: Invoker, channelId: string) => Promise<string | null>;
+
+/** What a feed URL leads to, read once before it is saved. */
+export interface FeedPreview {
+  /** The feed's own URL: the one given, or the feed a web page named. */
+  feedUrl: string;
+  title: string;
+  /** The newest headlines, newest first (at most three). */
+  headlines: string[];
+}
+
+/**
+ * Reads the feed behind a URL once, following a web page's feed link, through the address guard.
+ * Rejects with a `BriefingError` whose message says what was wrong (unreachable, no feed, private address).
+ */
+export type FeedProbe = (url: string) => Promise<FeedPreview>;
+
+/** Which tenant an invoker acts in, and what that tenant sees; the runtime knows the config's part of it. */
+export interface TenantDirectory {
+  /** The tenant whose feeds, topics and archive the invoker sees. */
+  tenantOf(invoker: Invoker): Promise<string>;
+  /**
+   * The tenant an admin's change applies to, without creating it: a workspace becomes its own tenant
+   * on its first change (the store's `createTenant`), unless the config keeps it on the default tenant.
+   */
+  tenantForChange(invoker: Invoker): string;
+  /** The tenant's sources with their health, for `/brief feeds`. */
+  sourcesOf(tenantId: string): Promise<SourceInfo[]>;
+  /** The source ids the tenant may search; null when it may search every source. */
+  searchableSources(tenantId: string): Promise<string[] | null>;
+  /** What a tenant's topic ids are stored under: its `topic:<id>` filters search `<prefix><id>`. */
+  topicPrefix(tenantId: string): string;
+  /** Configured topics (the default tenant's) and chat-made ones. */
+  topicsOf(tenantId: string): Promise<TopicInfo[]>;
+  /** The source id a feed URL is kept under (a configured source with the same address keeps its id); null for no URL. */
+  feedIdFor(url: string): string | null;
+  /** Why a schedule or time zone cannot be used, or null when both are fine. */
+  checkSchedule(schedule: string, timeZone: string | null): string | null;
+  /** Most feeds one tenant may add from chat. */
+  maxFeeds: number;
+  /** The zone of a digest set up without `tz:`. */
+  defaultTimeZone: string;
+}

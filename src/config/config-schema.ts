@@ -91,6 +91,15 @@ export const briefingConfigSchema = z
     cluster: z.strictObject({ window: durationSchema.default(259_200_000) }).default({ window: 259_200_000 }),
     /** Items published longer than `max_age` before they were first seen are stored and searchable but alert nobody. */
     alerts: z.strictObject({ max_age: durationSchema.default(172_800_000) }).default({ max_age: 172_800_000 }),
+    /** Workspaces and servers managing their own feeds, topics and digests from chat. */
+    tenants: z
+      .strictObject({
+        /** Most feeds one workspace may add from chat. */
+        max_feeds: z.number().int().min(0).max(10_000).default(50),
+        /** Workspaces (`slack:T…`, `discord:<guild id>`) that stay on this file's settings and change them from chat. */
+        default_workspaces: z.array(z.string().regex(/^(slack|discord):[A-Za-z0-9]+$/, "write slack:<team id> or discord:<guild id>")).default([]),
+      })
+      .default({ max_feeds: 50, default_workspaces: [] }),
     admins: z
       .strictObject({
         slack: z.array(z.string()).default([]),

@@ -38,7 +38,8 @@ export function createAlertJob(deps: AlertJobDeps) {
     return compiled.matcher;
   };
 
-  return async function onNewItems(items: StoredItem[]): Promise<number> {
+  /** `canSee`: whether a watch's owner may hear of an item of that source (its tenant follows the source). */
+  return async function onNewItems(items: StoredItem[], canSee: (watch: Watch, sourceId: string) => boolean = () => true): Promise<number> {
     const watches = await deps.store.allWatches();
     if (watches.length === 0 || items.length === 0) return 0;
     const byId = new Map(watches.map((w) => [w.id, w]));
@@ -49,7 +50,7 @@ export function createAlertJob(deps: AlertJobDeps) {
       if (!isNews(item, deps.maxAgeMs)) continue;
       for (const match of matcher.match(item, now)) {
         const watch = byId.get(match.topicId);
-        if (watch) hits.push({ watch, item, terms: match.terms });
+        if (watch && canSee(watch, item.sourceId)) hits.push({ watch, item, terms: match.terms });
       }
     }
     let enqueued = 0;

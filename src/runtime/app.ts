@@ -12,11 +12,14 @@ import { feedPausedNotice } from "./feed-paused-notice.js";
 import { createOperatorNotices } from "./operator-notices.js";
 import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./digest-job.js";
 import type { Logger } from "./logger.js";
-import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
+import { sourceWeightsOf } from "./topic-matcher.js";
 import { runPollCycle, type PollCycleOptions, type PollSummary } from "./poll-cycle.js";
 import { meteredSenders } from "./operations/metered-senders.js";
 import { noMetrics, type Metrics } from "../domain/metrics.js";
 import type { BriefingConfig } from "../config/config-schema.js";
+import { loadTenantView, type TenantView } from "./tenants/tenant-view.js";
+import { createTenantMatchers } from "./tenants/tenant-matcher.js";
+import { runDueChatDigests } from "./tenants/chat-digests.js";
 
 export interface AppDeps {
   loaded: LoadedConfig;
@@ -48,6 +51,10 @@ export interface BriefingApp {
   reconfigure(config: BriefingConfig): void;
   poll(options?: PollCycleOptions): Promise<PollSummary>;
   runDigest(index: number): Promise<number>;
+  /** Runs the channel digests set up from chat whose time has come; returns the messages enqueued. */
+  runChatDigests(): Promise<number>;
+  /** Tenants and what each follows, as stored now. */
+  tenantView(): Promise<TenantView>;
   previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
   close(): Promise<void>;
 }
@@ -109,20 +116,24 @@ export function createApp(deps: AppDeps): BriefingApp {
     reconfigure(next) {
       current = configured(next, store, deps);
     },
+    tenantView: () => loadTenantView(store, current.config),
     async poll(options) {
-      const { sources, matcher, alerts, outlets, notices } = current;
+      const { sources, matcherFor, alerts, outlets, notices } = current;
+      // Chat-made feeds and topics are read per cycle: a change from chat takes effect at the next poll.
+      const view = await loadTenantView(store, current.config);
       outlets.learn(await store.listSourceStates());
       const summary = await runPollCycle(
         {
-          sources,
+          sources: [...sources, ...view.chatSources],
           ingester,
-          matcher,
+          matcher: matcherFor(view),
           clusterer,
           store,
           clock: deps.clock,
           log: deps.log,
           metrics,
-          onNewItems: async (items) => void (await alerts(items)),
+          onNewItems: async (items) =>
+            void (await alerts(items, (watch, sourceId) => view.sourcesOf(view.tenantOfWorkspace(watch.owner.platform, watch.owner.workspaceId)).has(sourceId))),
           onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
@@ -137,6 +148,11 @@ export function createApp(deps: AppDeps): BriefingApp {
       const id = digestIdOf(digest, index);
       const enqueued = await runDigest(current.digestDeps, digest, id);
       metrics.digestBuilt(id, enqueued);
+      return enqueued;
+    },
+    async runChatDigests() {
+      const enqueued = await runDueChatDigests(current.config, await loadTenantView(store, current.config), current.digestDeps, await store.channelDigests(null));
+      if (enqueued > 0) metrics.digestBuilt("chat", enqueued);
       return enqueued;
     },
     previewDigest: (index, format) => previewDigest(current.digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
@@ -177,7 +193,7 @@ function configured(config: BriefingConfig, store: Store, deps: AppDeps) {
   };
   return {
     config,
-    matcher: compileTopicMatcher(config),
+    matcherFor: createTenantMatchers(config),
     alerts,
     sources,
     digestDeps,

@@ -10,6 +10,10 @@ import type { BriefingApp } from "./app.js";
 import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
 import { compileSearchQuery } from "./search-query.js";
 import { createThreadedSearch } from "./threaded-search.js";
+import { chatDigestJob } from "./tenants/chat-digests.js";
+import { createTenantDirectory } from "./tenants/tenant-directory.js";
+import { createFeedProbe } from "./tenants/probe-feed.js";
+import { DEFAULT_TENANT } from "../store/index.js";
 
 /** The search behind `/brief search`; one per app, handed each reloaded config rather than rebuilt. */
 export interface CommandSearch extends SearchService {
@@ -60,13 +64,17 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
     admins: { slack: config.admins.slack, discord: config.admins.discord },
     clock: app.digestDeps.clock,
     checkChannel,
+    tenants: { directory: createTenantDirectory(app.store, config), store: app.store, probeFeed: createFeedProbe(config, app.digestDeps.clock) },
   }));
 }
 
 /** Outlet names of the configured sources, with the feed titles the store knows. */
 async function outletsBySource(app: BriefingApp, config: BriefingConfig): Promise<Record<string, string>> {
-  app.outlets.learn(await app.store.listSourceStates());
-  return Object.fromEntries(config.sources.map((source) => [source.id, app.outlets.of(source.id)]));
+  const states = await app.store.listSourceStates();
+  app.outlets.learn(states);
+  // Feeds added from chat are named by their titles, known once polled.
+  const ids = new Set([...config.sources.map((source) => source.id), ...states.map((state) => state.sourceId)]);
+  return Object.fromEntries([...ids].map((id) => [id, app.outlets.of(id)]));
 }
 
 /** Search over this app's SQLite archive with the config's aliases. */
@@ -121,15 +129,28 @@ function digestFor(config: BriefingConfig, invoker: Invoker): { digest: DigestCo
   return { digest, id: `adhoc-${target.replace(/[^a-zA-Z0-9]+/g, "-")}` };
 }
 
+/** The channel's digest set up from chat, else the configured one (or an ad-hoc one shaped like it). */
+async function channelDigest(app: BriefingApp, config: BriefingConfig, invoker: Invoker) {
+  const target = formatTarget(channelTarget(invoker));
+  const view = await app.tenantView();
+  const tenantId = view.tenantOfWorkspace(invoker.platform, invoker.workspaceId);
+  // A workspace with its own tenant previews its own topics, never the configured digest of another.
+  const chat = (await app.store.channelDigests(null)).find((entry) => entry.target === target) ??
+    (tenantId === DEFAULT_TENANT ? null : { tenantId, target, schedule: "0 9 * * 1-5", topics: [], timeZone: null, addedBy: "", addedAt: "" });
+  const job = chat ? chatDigestJob(config, view, app.digestDeps, chat) : null;
+  if (job) return { deps: job.deps, digest: job.digest, id: job.id };
+  return { deps: app.digestDeps, ...digestFor(config, invoker) };
+}
+
 function createDigestService(app: BriefingApp, config: BriefingConfig): DigestService {
   return {
     async preview(invoker) {
-      const { digest, id } = digestFor(config, invoker);
-      return (await buildDigestModel(app.digestDeps, digest, id)).model;
+      const { deps, digest, id } = await channelDigest(app, config, invoker);
+      return (await buildDigestModel(deps, digest, id)).model;
     },
     async postNow(invoker) {
-      const { digest, id } = digestFor(config, invoker);
-      const enqueued = await runDigest(app.digestDeps, digest, id);
+      const { deps, digest, id } = await channelDigest(app, config, invoker);
+      const enqueued = await runDigest(deps, digest, id);
       await app.relay.drain();
       return enqueued;
     },

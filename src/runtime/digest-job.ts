@@ -16,6 +16,8 @@ export interface DigestJobDeps {
   /** Configured sources: names and weights. */
   sources: Array<{ id: string; name?: string | undefined; weight?: number | undefined }>;
   defaultTimeZone: string;
+  /** Only items of these sources, when set: a tenant's digest never shows another tenant's outlets. */
+  visibleSources?: ReadonlySet<string> | undefined;
 }
 
 /** A digest's stable id: the configured one, or its position in the list. */
@@ -38,7 +40,8 @@ export async function buildDigestModel(deps: DigestJobDeps, digest: DigestConfig
   // Several items tell one story, so each topic brings more candidates than places.
   const perTopic = Math.max(40, digest.max_stories * 8);
   const items = await deps.store.itemsForDigest({ since, until: windowEnd, publishedAfter: oldest, topicIds, perTopic });
-  const clusterItems = await deps.store.itemsOfClusters([...new Set(items.map((item) => item.clusterId))]);
+  const visible = deps.visibleSources;
+  const clusterItems = (await deps.store.itemsOfClusters([...new Set(items.map((item) => item.clusterId))])).filter((item) => !visible || visible.has(item.sourceId));
   const states = await deps.store.listSourceStates();
   const titles = new Map(states.map((state) => [state.sourceId, state.title ?? null]));
   const model = buildDigest({

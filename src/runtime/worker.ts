@@ -69,6 +69,16 @@ export function createWorker(options: WorkerOptions): Worker {
     await deliver();
   });
 
+  // Digests set up from chat are checked on every tick rather than given cron tasks: one made or stopped
+  // in chat takes effect within a tick, without a reload.
+  const chatDigests = () => enqueue("digest", async () => {
+    const enqueued = await app.runChatDigests();
+    if (enqueued > 0) {
+      log.info({ job: "digest", messages: enqueued }, "chat digests built");
+      await deliver();
+    }
+  });
+
   const scheduleDigests = async (config: BriefingConfig) => {
     for (const [index, entry] of config.digests.entries()) {
       const zone = entry.timezone ?? config.timezone;
@@ -96,10 +106,11 @@ export function createWorker(options: WorkerOptions): Worker {
     async start() {
       await poll(true);
       await scheduleDigests(app.config);
+      await chatDigests();
       await enqueue("deliver", deliver);
       const tick = () => {
         if (stopping) return;
-        void poll(false).then(() => enqueue("deliver", deliver)).finally(() => {
+        void poll(false).then(chatDigests).then(() => enqueue("deliver", deliver)).finally(() => {
           if (!stopping) timer = setTimeout(tick, tickMs);
         });
       };

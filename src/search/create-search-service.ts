@@ -26,7 +26,7 @@ type Ranked = Map<string, { item: StoredItem; terms: string[]; rank: number; sou
 export function createSearchService(deps: SearchServiceDeps) {
   const candidateLimit = deps.candidateLimit ?? 500;
   return {
-    async search(request: { text: string; limit: number }): Promise<Digest> {
+    async search(request: { text: string; limit: number; sourceIds?: string[] | null | undefined; topicPrefix?: string | undefined }): Promise<Digest> {
       const now = deps.clock.now();
       const filters = parseSearchFilters(request.text, now);
       if (filters.query === "") throw new BriefingError("query", "Search for something: /brief search <query> [since:7d]");
@@ -39,7 +39,8 @@ export function createSearchService(deps: SearchServiceDeps) {
           alternatives: compiled.alternatives,
           since: filters.since,
           before: filters.before,
-          topicIds: filters.topicIds,
+          topicIds: filters.topicIds.map((id) => `${request.topicPrefix ?? ""}${id}`),
+          sourceIds: request.sourceIds ?? null,
           limit: pageSize,
           offset,
         });

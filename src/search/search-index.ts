@@ -7,6 +7,8 @@ export interface CandidateRequest {
   since: string | null;
   before: string | null;
   topicIds: string[];
+  /** Only items of these sources; null for every source. */
+  sourceIds?: string[] | null | undefined;
   limit: number;
   /** Skip this many of each alternative's newest candidates (paging). */
   offset?: number;

@@ -5,6 +5,7 @@ import type { WatchStore } from "../alerts/watch-store.js";
 import type { OutboxStore } from "../outbox/outbox-store.js";
 import type { SourceState } from "../domain/source-state.js";
 import type { StoredItem } from "../domain/story.js";
+import type { TenantStore } from "./tenant-store.js";
 
 /** An item ready to store: ingested, matched and assigned to a story. */
 export interface ItemToStore extends FeedItem {
@@ -50,9 +51,9 @@ export interface DigestMarkStore {
 }
 
 
-export type { OutboxStore, WatchStore };
+export type { OutboxStore, TenantStore, WatchStore };
 
 /** Everything the bot persists, behind one interface that SQLite implements today and PostgreSQL can later. */
-export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore, StoryMergeStore {
+export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore, StoryMergeStore, TenantStore {
   close(): Promise<void>;
 }

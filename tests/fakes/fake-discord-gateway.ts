@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { FakeDiscordState, Json } from "./fake-discord-state.js";
+import { guildIds, guildOf, type FakeDiscordState, type Json } from "./fake-discord-state.js";
 
 /** Gateway opcodes (discord-api-types GatewayOpcodes), spelled out so the fake reads like the protocol. */
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, reconnect: 7, invalidSession: 9, hello: 10, heartbeatAck: 11 } as const;
@@ -52,7 +52,8 @@ export function attachFakeGateway(server: Server, state: FakeDiscordState, heart
         if (packet.d.token !== state.token) return session.socket.close(4004, "Authentication failed.");
         session.identified = true;
         send(session, { op: OP.dispatch, t: "READY", s: ++session.seq, d: readyData(state) });
-        return send(session, { op: OP.dispatch, t: "GUILD_CREATE", s: ++session.seq, d: guildData(state) });
+        for (const guildId of guildIds(state)) send(session, { op: OP.dispatch, t: "GUILD_CREATE", s: ++session.seq, d: guildData(state, guildId) });
+        return undefined;
       case OP.resume:
         return send(session, { op: OP.invalidSession, d: false });
       default:
@@ -78,7 +79,7 @@ function readyData(state: FakeDiscordState): Json {
   return {
     v: 10,
     user: { id: state.botUserId, username: "briefing-bot", discriminator: "0000", global_name: null, avatar: null, bot: true, flags: 0 },
-    guilds: [{ id: state.guildId, unavailable: true }],
+    guilds: guildIds(state).map((id) => ({ id, unavailable: true })),
     session_id: `session-${state.nextId()}`,
     resume_gateway_url: state.gatewayUrl,
     shard: [0, 1],
@@ -89,9 +90,10 @@ function readyData(state: FakeDiscordState): Json {
   };
 }
 
-function guildData(state: FakeDiscordState): Json {
+function guildData(state: FakeDiscordState, guildId: string): Json {
+  const channels = state.extraGuilds.get(guildId) ?? [...state.channels].filter((id) => guildOf(state, id) === guildId);
   return {
-    id: state.guildId,
+    id: guildId,
     name: "Fake Guild",
     icon: null,
     owner_id: state.nextId(),
@@ -100,8 +102,11 @@ function guildData(state: FakeDiscordState): Json {
     large: false,
     joined_at: new Date().toISOString(),
     features: [],
-    roles: [{ id: state.guildId, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [...state.channels].map((id, position) => ({ id, type: 0, name: `news-${position}`, position, permission_overwrites: [], nsfw: false, topic: null, flags: 0 })),
+    roles: [
+      { id: guildId, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ...(guildId === state.guildId ? state.roles : []).map((id, n) => ({ id, name: `role-${n + 1}`, permissions: "0", position: n + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
+    ],
+    channels: [...channels].map((id, position) => ({ id, type: 0, name: `news-${position}`, position, permission_overwrites: [], nsfw: false, topic: null, flags: 0 })),
     threads: [],
     members: [],
     presences: [],

@@ -1,6 +1,6 @@
 import { choiceProblems } from "./fake-discord-limits.js";
 import { fail, messageJson, ok, rateLimited, refuse, type FakeRequest, type FakeResponse } from "./fake-discord-responses.js";
-import type { FakeDiscordState, FakeMessage, Json } from "./fake-discord-state.js";
+import { guildIds, guildOf, type FakeDiscordState, type FakeMessage, type Json } from "./fake-discord-state.js";
 
 export { faultResponse, type FakeRequest, type FakeResponse } from "./fake-discord-responses.js";
 
@@ -124,17 +124,17 @@ function getChannel(state: FakeDiscordState, _req: FakeRequest, [channelId = ""]
   if (state.forbiddenChannels.has(channelId)) return fail(403, 50001, "Missing Access");
   // View Channel, Send Messages and Embed Links come from @everyone; a read-only channel denies sending.
   const overwrites = state.readOnlyChannels.has(channelId) ? [{ id: state.guildId, type: 0, allow: "0", deny: String(1 << 11) }] : [];
-  return ok({ id: channelId, type: 0, guild_id: state.guildId, name: `channel-${channelId.slice(-4)}`, permission_overwrites: overwrites });
+  return ok({ id: channelId, type: 0, guild_id: guildOf(state, channelId), name: `channel-${channelId.slice(-4)}`, permission_overwrites: overwrites });
 }
 
 function getMember(state: FakeDiscordState, _req: FakeRequest, [guildId = "", userId = ""]: string[]): FakeResponse {
-  if (guildId !== state.guildId || userId !== state.botUserId) return fail(404, 10007, "Unknown Member");
+  if (!guildIds(state).includes(guildId) || userId !== state.botUserId) return fail(404, 10007, "Unknown Member");
   return ok({ user: { id: userId, username: "briefing-bot", bot: true }, roles: [], joined_at: "2026-01-01T00:00:00.000Z" });
 }
 
 function getRoles(state: FakeDiscordState, _req: FakeRequest, [guildId = ""]: string[]): FakeResponse {
-  if (guildId !== state.guildId) return fail(403, 50001, "Missing Access");
-  return ok([{ id: state.guildId, name: "@everyone", permissions: String((1 << 10) | (1 << 11) | (1 << 14)), position: 0 }]);
+  if (!guildIds(state).includes(guildId)) return fail(403, 50001, "Missing Access");
+  return ok([{ id: guildId, name: "@everyone", permissions: String((1 << 10) | (1 << 11) | (1 << 14)), position: 0 }]);
 }
 
 function getWebhook(state: FakeDiscordState, _req: FakeRequest, [id = "", token = ""]: string[]): FakeResponse {

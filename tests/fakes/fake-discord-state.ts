@@ -64,7 +64,12 @@ export interface FakeDiscordState {
   applicationId: string;
   botUserId: string;
   guildId: string;
+  /** Every guild text channel, the extra guilds' included. */
   channels: Set<string>;
+  /** Guilds besides `guildId` the bot is in (a bot serving several servers), by id, with their channels. */
+  extraGuilds: Map<string, Set<string>>;
+  /** Roles of the first guild besides @everyone. */
+  roles: string[];
   forbiddenChannels: Set<string>;
   /** Channels the bot can see but where an overwrite denies it Send Messages. */
   readOnlyChannels: Set<string>;
@@ -96,6 +101,8 @@ export function createFakeDiscordState(options: { token: string; applicationId: 
     botUserId: options.applicationId,
     guildId,
     channels: new Set([nextId(), nextId()]),
+    extraGuilds: new Map(),
+    roles: [],
     forbiddenChannels: new Set(),
     readOnlyChannels: new Set(),
     dmChannels: new Map(),
@@ -121,4 +128,15 @@ export function takeFault(state: FakeDiscordState, method: string, path: string)
   if (!fault) return null;
   fault.times -= 1;
   return fault.reply;
+}
+
+/** The guild a channel belongs to: an extra guild's, else the first guild. */
+export function guildOf(state: FakeDiscordState, channelId: string): string {
+  for (const [guildId, channels] of state.extraGuilds) if (channels.has(channelId)) return guildId;
+  return state.guildId;
+}
+
+/** Every guild the bot is in, the first one first. */
+export function guildIds(state: FakeDiscordState): string[] {
+  return [state.guildId, ...state.extraGuilds.keys()];
 }

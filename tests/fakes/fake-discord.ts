@@ -18,6 +18,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Enforce a per-channel message bucket (sent in X-RateLimit-* headers, 429 beyond it). */
   channelRateLimit?: { limit: number; windowMs: number };
+  /** Role ids the first server has besides @everyone (members hold them through `CommandSpec.roles`). */
+  roles?: string[];
 }
 
 /**
@@ -34,6 +36,8 @@ export interface FakeDiscord extends Omit<FakeDiscordState, "nextId" | "faults" 
   /** The next `times` requests matching `method` and `path` (without `/api/v10`) get `reply`. */
   fail(match: { method?: string; path: RegExp }, reply: FaultReply, times?: number): void;
   createWebhook(channelId: string): { id: string; token: string; url: string };
+  /** Puts the bot in one more server with one text channel; call before the client connects. */
+  addGuild(): { guildId: string; channelId: string };
   /** Dispatches INTERACTION_CREATE for `/brief`; with `focused` set it is an autocomplete. */
   dispatch(spec: CommandSpec): { id: string; token: string; channelId: string };
   /** Delivers an interaction already dispatched once more, as a gateway replay would. */
@@ -46,6 +50,7 @@ export interface FakeDiscord extends Omit<FakeDiscordState, "nextId" | "faults" 
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const state = createFakeDiscordState({ token: options.token ?? FAKE_DISCORD_TOKEN, applicationId: "1300000000000000000", channelRateLimit: options.channelRateLimit ?? null });
+  state.roles = options.roles ?? [];
   const server = createServer((req, res) => void serve(state, req, res));
   const gateway = attachFakeGateway(server, state, options.heartbeatIntervalMs ?? 30_000);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -67,6 +72,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const token = randomBytes(24).toString("base64url");
       state.webhooks.set(id, { token, channelId: channel });
       return { id, token, url: `${origin}/api/webhooks/${id}/${token}` };
+    },
+    addGuild() {
+      const guildId = state.nextId();
+      const channel = state.nextId();
+      state.extraGuilds.set(guildId, new Set([channel]));
+      state.channels.add(channel);
+      return { guildId, channelId: channel };
     },
     dispatch(spec: CommandSpec) {
       const ids = { id: state.nextId(), token: `aW50ZXJhY3Rpb24${randomBytes(30).toString("base64url")}`, channelId: spec.channelId ?? channelId };

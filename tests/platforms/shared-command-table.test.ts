@@ -25,6 +25,14 @@ const table: Array<{ slack: string; discord: { subcommand: string; options?: Rec
   { slack: "topics", discord: { subcommand: "topics" }, command: { name: "topics" }, admin: false, visibility: "ephemeral" },
   { slack: "feeds", discord: { subcommand: "feeds" }, command: { name: "feeds" }, admin: false, visibility: "ephemeral" },
   { slack: "help", discord: { subcommand: "help" }, command: { name: "help" }, admin: false, visibility: "ephemeral" },
+  { slack: "feeds add https://example.org/news", discord: { subcommand: "feeds-add", options: { url: "https://example.org/news" } }, command: { name: "feeds-add", url: "https://example.org/news" }, admin: true, visibility: "ephemeral" },
+  { slack: "feeds remove feed-0a1b2c3d4e", discord: { subcommand: "feeds-remove", options: { id: "feed-0a1b2c3d4e" } }, command: { name: "feeds-remove", feedId: "feed-0a1b2c3d4e" }, admin: true, visibility: "ephemeral" },
+  { slack: "topics add chips H200 OR B30A", discord: { subcommand: "topics-add", options: { id: "chips", query: "H200 OR B30A" } }, command: { name: "topics-add", topicId: "chips", query: "H200 OR B30A" }, admin: true, visibility: "ephemeral" },
+  { slack: "topics remove chips", discord: { subcommand: "topics-remove", options: { id: "chips" } }, command: { name: "topics-remove", topicId: "chips" }, admin: false, visibility: "ephemeral" },
+  { slack: "topics test H200", discord: { subcommand: "topics-test", options: { query: "H200" } }, command: { name: "topics-test", query: "H200" }, admin: false, visibility: "ephemeral" },
+  { slack: "digest here 0 9 * * 1-5 chips tz:Europe/Berlin", discord: { subcommand: "digest-here", options: { schedule: "0 9 * * 1-5", topics: "chips", tz: "Europe/Berlin" } }, command: { name: "digest-here", schedule: "0 9 * * 1-5", topics: ["chips"], timeZone: "Europe/Berlin" }, admin: true, visibility: "ephemeral" },
+  { slack: "digest off", discord: { subcommand: "digest-off" }, command: { name: "digest-off" }, admin: true, visibility: "ephemeral" },
+  { slack: "audit", discord: { subcommand: "audit" }, command: { name: "audit" }, admin: true, visibility: "ephemeral" },
 ];
 
 const handler = createRecordingCommandHandler({

@@ -52,5 +52,46 @@ export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSON
   )
   .addSubcommand((sub) => sub.setName("topics").setDescription("The topics this bot follows"))
   .addSubcommand((sub) => sub.setName("feeds").setDescription("Health of each news source"))
+  .addSubcommand((sub) =>
+    sub
+      .setName("feeds-add")
+      .setDescription("Follow a news feed in this server (Manage Server)")
+      .addStringOption((o) => o.setName("url").setDescription("The feed, or a web page that links its feed").setRequired(true).setMaxLength(2000)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("feeds-remove")
+      .setDescription("Stop following a feed (Manage Server)")
+      .addStringOption((o) => o.setName("id").setDescription("The feed's id, as /brief feeds shows it").setRequired(true).setMaxLength(100)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("topics-add")
+      .setDescription("Add a topic for this server's digests (Manage Server)")
+      .addStringOption((o) => o.setName("id").setDescription("A short id: lower-case letters, digits, dashes").setRequired(true).setMaxLength(40))
+      .addStringOption((o) => o.setName("query").setDescription('Words, "phrases", AND/OR/NOT, NEAR/5').setRequired(true).setMaxLength(QUERY_MAX_LENGTH)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("topics-remove")
+      .setDescription("Remove a topic (Manage Server)")
+      .addStringOption((o) => o.setName("id").setDescription("The topic's id").setRequired(true).setMaxLength(40)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("topics-test")
+      .setDescription("What a query would have matched in the last 7 days")
+      .addStringOption((o) => o.setName("query").setDescription("The query to try").setRequired(true).setMaxLength(QUERY_MAX_LENGTH)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("digest-here")
+      .setDescription("Post a digest in this channel on a schedule (Manage Server)")
+      .addStringOption((o) => o.setName("schedule").setDescription('Cron: "0 9 * * 1-5" is weekdays at 09:00').setRequired(true).setMaxLength(100))
+      .addStringOption((o) => o.setName("topics").setDescription("Topic ids, separated by spaces (default: every topic)").setMaxLength(500))
+      .addStringOption((o) => o.setName("tz").setDescription("Time zone such as Europe/Berlin").setMaxLength(64)),
+  )
+  .addSubcommand((sub) => sub.setName("digest-off").setDescription("Stop this channel's digest (Manage Server)"))
+  .addSubcommand((sub) => sub.setName("audit").setDescription("Who changed feeds, topics and digests (Manage Server)"))
   .addSubcommand((sub) => sub.setName("help").setDescription("How to use /brief"))
   .toJSON();

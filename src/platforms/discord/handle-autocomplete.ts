@@ -2,7 +2,7 @@ import type { AutocompleteInteraction } from "discord.js";
 import type { CommandHandler } from "../../commands/command-handler.js";
 import { discordErrorFields, type DiscordLog } from "./discord-log.js";
 import { subcommandOf } from "./to-brief-command.js";
-import { toInvoker } from "./to-invoker.js";
+import { memberRoleIds, toInvoker } from "./to-invoker.js";
 import { watchChoices, type Choice } from "./watch-choices.js";
 
 export interface AutocompleteDeps {
@@ -18,7 +18,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
   const sub = subcommandOf({ name: interaction.commandName, options: interaction.options.data });
   const focused = sub?.options.find((option) => option.focused);
   const invoker = toInvoker(
-    { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id, permissions: interaction.memberPermissions?.bitfield ?? null },
+    { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: memberRoleIds(interaction.member) },
     deps.admins,
   );
   if (sub?.name === "unwatch" && focused?.name === "id" && invoker) {

@@ -8,7 +8,7 @@ import { renderReply } from "../../render/index.js";
 import { discordErrorFields, type DiscordLog } from "./discord-log.js";
 import { createInteractionResponder } from "./interaction-responder.js";
 import { toBriefCommand } from "./to-brief-command.js";
-import { toInvoker } from "./to-invoker.js";
+import { memberRoleIds, toInvoker } from "./to-invoker.js";
 
 export interface CommandInteractionDeps {
   handler: CommandHandler;
@@ -34,7 +34,7 @@ export async function handleCommandInteraction(interaction: ChatInputCommandInte
   const fields = { interaction_id: interaction.id, guild_id: interaction.guildId, user_id: interaction.user.id };
   const responder = createInteractionResponder(interaction);
   const invoker = toInvoker(
-    { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id, permissions: interaction.memberPermissions?.bitfield ?? null },
+    { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: memberRoleIds(interaction.member) },
     deps.admins,
   );
   const translation = toBriefCommand({ name: interaction.commandName, options: interaction.options.data });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { BriefCommand, BriefCommandName } from "../../commands/brief-command.js";
+import { parseDigestHere, TOPIC_ID } from "../../commands/parse-tenant-command.js";
 import { BRIEF_COMMAND_NAME, QUERY_MAX_LENGTH } from "./brief-command-definition.js";
 
 /** An option of a slash-command interaction, as in the gateway payload and discord.js's `options.data`. */
@@ -42,6 +43,24 @@ const subcommandSchemas: { [K in BriefCommandName]: z.ZodType<Extract<BriefComma
   topics: z.object({}).transform(() => ({ name: "topics" as const })),
   feeds: z.object({}).transform(() => ({ name: "feeds" as const })),
   help: z.object({}).transform(() => ({ name: "help" as const })),
+  "feeds-add": z.object({ url: z.string().trim().min(1, "Give the feed's URL").max(2000) }).transform(({ url }) => ({ name: "feeds-add" as const, url })),
+  "feeds-remove": z.object({ id: z.string().trim().min(1).max(100) }).transform(({ id }) => ({ name: "feeds-remove" as const, feedId: id })),
+  "topics-add": z.object({ id: z.string().trim().regex(TOPIC_ID, "use lower-case letters, digits and dashes, like china-chips"), query }).transform(({ id, query }) => ({ name: "topics-add" as const, topicId: id, query })),
+  "topics-remove": z.object({ id: z.string().trim().min(1).max(100) }).transform(({ id }) => ({ name: "topics-remove" as const, topicId: id })),
+  "topics-test": z.object({ query }).transform(({ query }) => ({ name: "topics-test" as const, query })),
+  // The same grammar as typed on Slack: `/brief digest here <schedule> [topics…] [tz:Area/City]`.
+  "digest-here": z
+    .object({ schedule: z.string().trim().min(1).max(100), topics: z.string().trim().max(500).optional(), tz: z.string().trim().max(64).optional() })
+    .transform(({ schedule, topics, tz }, ctx) => {
+      try {
+        return parseDigestHere([`"${schedule.replace(/["“”']/g, "")}"`, topics ?? "", tz ? `tz:${tz}` : ""].join(" ")) as Extract<BriefCommand, { name: "digest-here" }>;
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  "digest-off": z.object({}).transform(() => ({ name: "digest-off" as const })),
+  audit: z.object({}).transform(() => ({ name: "audit" as const })),
 };
 
 function isSubcommandName(name: string): name is BriefCommandName {

@@ -8,11 +8,20 @@ export interface InteractionOrigin {
   userId: string;
   /** The member's permissions in the channel (`member.permissions`); null in a DM. */
   permissions: bigint | null;
+  /** The member's role ids (`member.roles`); empty in a DM. */
+  roleIds?: readonly string[];
+}
+
+/** Role ids of the member behind an interaction: discord.js gives a role manager for cached members, ids otherwise. */
+export function memberRoleIds(member: { roles: readonly string[] | { cache: { keys(): Iterable<string> } } } | null): string[] {
+  if (!member) return [];
+  return Array.isArray(member.roles) ? [...(member.roles as readonly string[])] : [...(member.roles as { cache: { keys(): Iterable<string> } }).cache.keys()];
 }
 
 /**
- * The invoker of a command. Admin means Manage Server (Administrator implies it) or a user id on the
- * configured allow-list; in a DM there are no server permissions. Null without a channel to answer in.
+ * The invoker of a command. Admin means Manage Server (Administrator implies it), or a user id or (in a
+ * server) one of the member's role ids on the configured allow-list; in a DM there are no server
+ * permissions or roles. Null without a channel to answer in.
  */
 export function toInvoker(origin: InteractionOrigin, admins: readonly string[]): Invoker | null {
   if (origin.channelId === null) return null;
@@ -22,6 +31,7 @@ export function toInvoker(origin: InteractionOrigin, admins: readonly string[]):
     workspaceId: origin.guildId,
     channelId: origin.channelId,
     userId: origin.userId,
-    isPlatformAdmin: (origin.guildId !== null && managesServer) || admins.includes(origin.userId),
+    isPlatformAdmin:
+      (origin.guildId !== null && (managesServer || (origin.roleIds ?? []).some((role) => admins.includes(role)))) || admins.includes(origin.userId),
   };
 }

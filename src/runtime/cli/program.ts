@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../../config/config-error.js";
 import { isBriefingError, type BriefingError } from "../../domain/errors.js";
 import { createCliContext, type CliIo } from "./cli-context.js";
+import { registerAuditCommand } from "./commands/audit-command.js";
 import { registerClusterCommand } from "./commands/cluster-command.js";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDigestCommand } from "./commands/digest-command.js";
@@ -43,6 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     registerConfigCommand,
     registerReloadCommand,
     registerDoctorCommand,
+    registerAuditCommand,
   ];
   for (const register of commands) {
     register(program, ctx);

@@ -7,6 +7,7 @@ import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
 import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
 import { createSqliteStoryMerges } from "./sqlite-story-merges.js";
 import { createSqliteWatchStore } from "./sqlite-watch-store.js";
+import { createSqliteTenantStore } from "./sqlite-tenant-store.js";
 import { retryingWhenBusy } from "./retry-when-busy.js";
 
 /** The embedded store: one SQLite file, opened and migrated by `openDatabase`. */
@@ -29,6 +30,7 @@ export function createSqliteStore(db: Database.Database, options: { secretBox?: 
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db, options.secretBox ?? null),
     ...createSqliteStoryMerges(db),
+    ...createSqliteTenantStore(db),
     ...watchStore,
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);

@@ -163,4 +163,56 @@ export const migrations: Migration[] = [
     // Identities and term counts stay valid and are kept.
     sql: `DROP TABLE story_clusters; DELETE FROM story_bands; ${storyCentroidTables}`,
   },
+  {
+    version: 8,
+    name: "tenants",
+    // Each Slack workspace or Discord server managed from chat is a tenant. A feed is stored once by
+    // its canonical URL and polled once; tenants subscribe to it. The YAML config's tenant is "default".
+    sql: `
+      CREATE TABLE tenants (
+        tenant_id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE TABLE feeds (
+        feed_id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        added_at TEXT NOT NULL
+      );
+      CREATE TABLE tenant_feeds (
+        tenant_id TEXT NOT NULL,
+        feed_id TEXT NOT NULL REFERENCES feeds (feed_id),
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, feed_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE tenant_topics (
+        tenant_id TEXT NOT NULL,
+        topic_id TEXT NOT NULL,
+        query TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, topic_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE channel_digests (
+        target TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        schedule TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        timezone TEXT,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_tenant ON audit_log (tenant_id, id);
+    `,
+  },
 ];

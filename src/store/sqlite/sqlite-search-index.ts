@@ -65,6 +65,11 @@ function filters(request: CandidateRequest, alias: string): { sql: string; param
     parts.push(`${alias}.key IN (SELECT item_key FROM item_topics WHERE topic_id IN (${request.topicIds.map(() => "?").join(", ")}))`);
     params.push(...request.topicIds);
   }
+  if (request.sourceIds) {
+    // json_each: a tenant may follow more sources than SQLite takes bound parameters.
+    parts.push(`${alias}.source_id IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(request.sourceIds));
+  }
   return { sql: parts.map((p) => ` AND ${p}`).join(""), params };
 }
 

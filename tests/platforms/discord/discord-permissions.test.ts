@@ -3,9 +3,12 @@ import { PERMISSIONS, type CommandSpec } from "../../fakes/fake-discord.js";
 import { ALICE, BOB, CAROL, startHarness, type Harness } from "./discord-harness.js";
 import { shown } from "./discord-test-data.js";
 
+/** A role id on the allow-list: everyone holding it may take channel-wide actions. */
+const BRIEFING_EDITORS = "1300000000000009999";
+const OTHER_ROLE = "1300000000000009998";
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ fake: { roles: [BRIEFING_EDITORS, OTHER_ROLE] }, platform: { admins: [CAROL.id, BRIEFING_EDITORS] } });
 });
 afterAll(async () => h.close());
 
@@ -23,6 +26,8 @@ describe("channel-wide actions on Discord need Manage Server or the allow-list",
     ["an allow-listed user without Manage Server", { user: CAROL, permissions: PERMISSIONS.member }, true],
     ["a DM (no server permissions)", { user: BOB, dm: true }, false],
     ["an allow-listed user in a DM", { user: CAROL, dm: true }, true],
+    ["a member holding an allow-listed role", { user: BOB, permissions: PERMISSIONS.member, roles: [BRIEFING_EDITORS] }, true],
+    ["a member holding other roles only", { user: BOB, permissions: PERMISSIONS.member, roles: [OTHER_ROLE] }, false],
   ])("%s → admin %s", async (_name, spec, admin) => {
     const { invoker, text } = await digestNow(spec);
     expect(invoker?.isPlatformAdmin).toBe(admin);

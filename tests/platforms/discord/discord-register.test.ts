@@ -54,13 +54,19 @@ describe("briefing discord register", () => {
 
   it("defines every subcommand with typed options and autocomplete for unwatch", () => {
     const subcommands = (briefCommandDefinition.options ?? []) as Array<{ name: string; options?: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }> }>;
-    expect(subcommands.map((s) => s.name)).toEqual(["search", "watch", "unwatch", "watches", "digest", "topics", "feeds", "help"]);
+    expect(subcommands.map((s) => s.name)).toEqual([
+      "search", "watch", "unwatch", "watches", "digest", "topics", "feeds",
+      "feeds-add", "feeds-remove", "topics-add", "topics-remove", "topics-test", "digest-here", "digest-off", "audit", "help",
+    ]);
     const options = Object.fromEntries(subcommands.map((s) => [s.name, (s.options ?? []).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])]));
     expect(options).toMatchObject({
       search: [["query", 3, true, false]],
       watch: [["query", 3, true, false], ["channel", 7, false, false]],
       unwatch: [["id", 3, true, true]],
       digest: [["now", 5, false, false]],
+      "feeds-add": [["url", 3, true, false]],
+      "topics-add": [["id", 3, true, false], ["query", 3, true, false]],
+      "digest-here": [["schedule", 3, true, false], ["topics", 3, false, false], ["tz", 3, false, false]],
     });
   });
 
