@@ -27,6 +27,7 @@ let db: Database.Database;
 let installations: InstallationStore;
 let log: ReturnType<typeof captureLog>;
 let handler: FakeCommandHandler;
+let homeAsked: Array<{ workspaceId: string; isDefault: boolean }>;
 
 beforeEach(async () => {
   fake = await startFakeSlackApi({
@@ -41,6 +42,7 @@ beforeEach(async () => {
       ],
     },
   });
+  homeAsked = [];
   dir = mkdtempSync(join(tmpdir(), "briefing-oauth-"));
   db = openDatabase(join(dir, "briefing.db"));
   installations = createSqliteInstallationStore(db, createSecretBox(KEY));
@@ -53,6 +55,7 @@ beforeEach(async () => {
     port: 0,
     host: "127.0.0.1",
     handler: (handler = createFakeCommandHandler()),
+    home: { tenantHome: async (workspace) => (homeAsked.push(workspace), { feeds: [], digests: [] }) },
     admins: [],
     log,
     clock,
@@ -205,6 +208,14 @@ describe("Slack install in many workspaces", () => {
     expect(fake.callsTo("chat.postMessage").filter((call) => call.token === TOKEN_A)).toEqual([]);
     await platform.sender.send(message("slack:T0BBB/#general"));
     expect(fake.callsTo("chat.postMessage").map((call) => call.token)).toEqual([TOKEN_B]);
+  });
+
+  it("publishes an installed workspace's Home tab with its own token, not as the default workspace", async () => {
+    await install("code-a");
+    await postEvent("T0AAA", { type: "app_home_opened", user: "U0ANN", channel: "D0A", tab: "home", event_ts: `${nowSec()}.000100` });
+    await vi.waitFor(() => expect(fake.views).toHaveLength(1));
+    expect(fake.views[0]).toMatchObject({ userId: "U0ANN", token: TOKEN_A });
+    expect(homeAsked).toEqual([{ workspaceId: "T0AAA", isDefault: false }]);
   });
 
   it("keeps the workspace when only user tokens are revoked", async () => {
