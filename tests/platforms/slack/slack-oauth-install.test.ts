@@ -7,7 +7,8 @@ import { createManualClock } from "../../../src/domain/clock.js";
 import type { OutboundPayload, OutboxMessage } from "../../../src/domain/outbound.js";
 import { DeliveryError } from "../../../src/outbox/delivery-error.js";
 import { createSlackPlatform, type SlackPlatform } from "../../../src/platforms/slack/index.js";
-import { createSecretBox, createSqliteInstallationStore, openDatabase, type InstallationStore } from "../../../src/store/index.js";
+import { createOutboxRelay } from "../../../src/outbox/index.js";
+import { createSecretBox, createSqliteInstallationStore, createSqliteStore, openDatabase, type InstallationStore } from "../../../src/store/index.js";
 import { createFakeCommandHandler, type FakeCommandHandler } from "../../fakes/fake-command-handler.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../../fakes/fake-slack-api.js";
 import { BOT_TOKEN, captureLog, postToSlackApp, SIGNING_SECRET, slashCommandForm } from "./slack-test-kit.js";
@@ -216,6 +217,23 @@ describe("Slack install in many workspaces", () => {
     await vi.waitFor(() => expect(fake.views).toHaveLength(1));
     expect(fake.views[0]).toMatchObject({ userId: "U0ANN", token: TOKEN_A });
     expect(homeAsked).toEqual([{ workspaceId: "T0AAA", isDefault: false }]);
+  });
+
+  it("after an uninstall the relay pauses the workspace's target; its messages wait for \`briefing outbox retry\`", async () => {
+    await install("code-a");
+    await postEvent("T0AAA", { type: "app_uninstalled" });
+    await vi.waitFor(async () => expect(await installations.getInstallation("slack:T0AAA")).toBeNull());
+    const store = createSqliteStore(db);
+    const relay = createOutboxRelay({ store, clock, log: { info: () => undefined, warn: () => undefined }, senderFor: () => platform.sender, random: () => 0.5 });
+    const parts = [0, 1].map((part) => ({ ...message("slack:T0AAA/#general"), key: `digest:a:${part}`, part }));
+    await store.enqueue(parts, clock.now().toISOString());
+    expect(await relay.drain()).toBe(0);
+    expect(await store.pausedTargets()).toEqual([expect.objectContaining({ target: "slack:T0AAA/#general", reason: expect.stringContaining("not installed") })]);
+    expect((await store.listOutbox(["pending", "failed"])).map((m) => [m.key, m.status])).toEqual([
+      ["digest:a:0", "failed"],
+      ["digest:a:1", "failed"],
+    ]);
+    expect(fake.callsTo("chat.postMessage")).toEqual([]);
   });
 
   it("keeps the workspace when only user tokens are revoked", async () => {
