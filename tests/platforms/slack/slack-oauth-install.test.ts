@@ -219,7 +219,7 @@ describe("Slack install in many workspaces", () => {
     expect(homeAsked).toEqual([{ workspaceId: "T0AAA", isDefault: false }]);
   });
 
-  it("after an uninstall the relay pauses the workspace's target; its messages wait for \`briefing outbox retry\`", async () => {
+  it("after an uninstall the relay pauses the workspace's target; its messages wait for briefing outbox retry", async () => {
     await install("code-a");
     await postEvent("T0AAA", { type: "app_uninstalled" });
     await vi.waitFor(async () => expect(await installations.getInstallation("slack:T0AAA")).toBeNull());
