@@ -61,7 +61,7 @@ export function buildSlackApp(parts: SlackAppParts): { app: App; receiver: HTTPR
               clientSecret: oauth.clientSecret,
               installationStore: oauth.installationStore,
               scopes: [...SLACK_SCOPES],
-              installerOptions: slackInstallerOptions(oauth, slackApiUrl),
+              installerOptions: slackInstallerOptions(oauth, slackApiUrl, parts.log),
             }
           : {}),
       });

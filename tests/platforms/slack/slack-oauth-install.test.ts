@@ -124,6 +124,9 @@ describe("Slack install in many workspaces", () => {
     expect(raw.includes(Buffer.from("slack:T0AAA"))).toBe(true);
     expect(raw.includes(Buffer.from(TOKEN_A))).toBe(false);
     expect(raw.includes(Buffer.from("installedsecret"))).toBe(false);
+    expect(log.lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ msg: "slack workspace installed", team_id: "T0AAA", installer_id: "U0ANN" }),
+    );
     expect(log.text()).not.toContain("installedsecret");
     expect(log.text()).not.toContain(CLIENT.clientSecret);
   });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { HTTPReceiverOptions } from "@slack/bolt";
 import type { InstallationStore } from "../../../store/installation-store.js";
+import type { SlackLog } from "../slack-log.js";
 import { SLACK_SCOPES } from "../check-slack-setup.js";
 import { installPage, sendInstalledPage, sendInstallFailedPage } from "./install-pages.js";
 import { createOAuthStateStore } from "./oauth-state-store.js";
@@ -20,7 +21,7 @@ export interface SlackOAuthOptions {
 const STATE_PROBLEMS = new Set(["slack_oauth_invalid_state", "slack_oauth_missing_state"]);
 
 /** Bolt's installer, with our state store and our pages; `oauth.v2.access` goes to SLACK_API_URL. */
-export function slackInstallerOptions(oauth: SlackOAuthOptions, slackApiUrl: string): NonNullable<HTTPReceiverOptions["installerOptions"]> {
+export function slackInstallerOptions(oauth: SlackOAuthOptions, slackApiUrl: string, log: SlackLog): NonNullable<HTTPReceiverOptions["installerOptions"]> {
   const installOptions = { scopes: [...SLACK_SCOPES] };
   const stateSecret = oauth.stateSecret ?? createHash("sha256").update(`briefing-state:${oauth.clientSecret}`).digest("base64url");
   return {
@@ -29,9 +30,14 @@ export function slackInstallerOptions(oauth: SlackOAuthOptions, slackApiUrl: str
     clientOptions: { slackApiUrl, retryConfig: { retries: 1 }, timeout: 10_000 },
     ...(oauth.authorizationUrl ? { authorizationUrl: oauth.authorizationUrl } : {}),
     callbackOptions: {
-      success: (installation, _options, _request, response) => sendInstalledPage(response, installation.team?.name ?? installation.enterprise?.name ?? null),
+      success: (installation, _options, _request, response) => {
+        const teamName = installation.team?.name ?? installation.enterprise?.name ?? null;
+        log.info({ team_id: installation.team?.id ?? installation.enterprise?.id, team_name: teamName, installer_id: installation.user.id }, "slack workspace installed");
+        sendInstalledPage(response, teamName);
+      },
       failure: (error, _options, _request, response) => {
         const stateProblem = STATE_PROBLEMS.has(error.code);
+        log.warn({ reason: error.code, slack_error: slackCode(error) }, "slack install refused");
         const reason = stateProblem ? "This install link is not valid: it was already used, has expired, or was not issued by this bot." : `Slack refused the install (${slackCode(error)}).`;
         sendInstallFailedPage(response, reason, stateProblem);
       },
