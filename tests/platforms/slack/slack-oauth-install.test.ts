@@ -175,6 +175,27 @@ describe("Slack install in many workspaces", () => {
     expect(fake.callsTo("users.info").map((call) => call.token)).toEqual([TOKEN_A]);
   });
 
+  it("keeps serving the SLACK_BOT_TOKEN workspace with that token", async () => {
+    const body = slashCommandForm({ user_id: "U0ANN", text: "topics", response_url: fake.responseUrl("d") });
+    await postToSlackApp(baseUrl, body, { timestampSec: nowSec() });
+    await vi.waitFor(() => expect(fake.responses).toHaveLength(1));
+    expect(handler.calls[0]!.invoker).toMatchObject({ workspaceId: "T0FAKE", isPlatformAdmin: true });
+    expect(fake.callsTo("users.info").map((call) => call.token)).toEqual([BOT_TOKEN]);
+  });
+
+  it("runs with installs only, without SLACK_BOT_TOKEN", async () => {
+    await platform.stop();
+    const authTests = fake.callsTo("auth.test").length;
+    platform = createSlackPlatform({ oauth: { ...CLIENT, installations }, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0, host: "127.0.0.1", handler, admins: [], log, clock, pacing: { intervalMs: 0 } });
+    baseUrl = `http://127.0.0.1:${(await platform.start()).port}`;
+    await install("code-b");
+    await platform.sender.send(message("slack:T0BBB/#general"));
+    expect(fake.callsTo("chat.postMessage").map((call) => call.token)).toEqual([TOKEN_B]);
+    await expect(platform.sender.send(message("slack:#general"))).rejects.toThrow(/names no workspace, and there is no SLACK_BOT_TOKEN/);
+    // Bolt asks auth.test for the new bot's id during the install; nothing else is checked at start.
+    expect(fake.callsTo("auth.test").slice(authTests).map((call) => call.token)).toEqual([TOKEN_B]);
+  });
+
   it("refuses commands from a workspace that never installed the bot", async () => {
     const body = slashCommandForm({ team_id: "T0NOPE", text: "topics", response_url: fake.responseUrl("n") });
     await postToSlackApp(baseUrl, body, { timestampSec: nowSec() });
