@@ -167,6 +167,21 @@ describe("Slack install in many workspaces", () => {
     expect(refused.page).not.toContain(CLIENT.clientSecret);
   });
 
+  it.each([
+    ["cancelled in Slack", "error=access_denied", "The install was cancelled in Slack."],
+    ["missing Slack's code", "", "Slack&#39;s code is missing."],
+  ])("answers a redirect %s with a page saying so", async (_case, query, text) => {
+    const { state, cookie } = await startInstall();
+    const response = await fetch(`${baseUrl}/slack/oauth_redirect?${query}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(text);
+    expect(fake.callsTo("oauth.v2.access")).toEqual([]);
+  });
+
+  it("serves the install pages to GET only", async () => {
+    expect((await fetch(`${baseUrl}/slack/install`, { method: "POST" })).status).toBe(405);
+  });
+
   it("authorises each workspace's commands with its own token", async () => {
     await install("code-a");
     const body = slashCommandForm({ team_id: "T0AAA", user_id: "U0ANN", text: "topics", response_url: fake.responseUrl("a") });

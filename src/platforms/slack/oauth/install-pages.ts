@@ -23,9 +23,9 @@ export function sendInstalledPage(response: ServerResponse, teamName: string | n
 }
 
 /** The reason is one of ours or Slack's error code, never a token or secret. */
-export function sendInstallFailedPage(response: ServerResponse, reason: string, stateProblem: boolean): void {
-  response.writeHead(stateProblem ? 400 : 502, { "content-type": "text/html; charset=utf-8" });
-  const hint = stateProblem
+export function sendInstallFailedPage(response: ServerResponse, reason: string, linkProblem: boolean): void {
+  response.writeHead(linkProblem ? 400 : 502, { "content-type": "text/html; charset=utf-8" });
+  const hint = linkProblem
     ? "Install links work once and for ten minutes, in the browser that opened them. Start again from the install page."
     : "Slack did not complete the install. Try again from the install page; if it keeps failing, tell the bot's operator.";
   response.end(page("briefing-bot was not installed", `<p>${escapeHtml(reason)}</p><p>${hint} <a href="/slack/install">Install again</a></p>`));

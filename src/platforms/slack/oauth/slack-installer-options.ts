@@ -18,7 +18,13 @@ export interface SlackOAuthOptions {
   authorizationUrl?: string;
 }
 
-const STATE_PROBLEMS = new Set(["slack_oauth_invalid_state", "slack_oauth_missing_state"]);
+/** What the installer is told for the flow's own failures; anything else is Slack refusing the exchange. */
+const LINK_PROBLEMS: Record<string, string> = {
+  slack_oauth_invalid_state: "This install link is not valid: it was already used, has expired, or was not issued by this bot.",
+  slack_oauth_missing_state: "This install link is not valid: it carries no state.",
+  slack_oauth_missing_code: "This install link is not valid: Slack's code is missing.",
+  slack_oauth_installer_authorization_error: "The install was cancelled in Slack.",
+};
 
 /** Bolt's installer, with our state store and our pages; `oauth.v2.access` goes to SLACK_API_URL. */
 export function slackInstallerOptions(oauth: SlackOAuthOptions, slackApiUrl: string, log: SlackLog): NonNullable<HTTPReceiverOptions["installerOptions"]> {
@@ -36,10 +42,9 @@ export function slackInstallerOptions(oauth: SlackOAuthOptions, slackApiUrl: str
         sendInstalledPage(response, teamName);
       },
       failure: (error, _options, _request, response) => {
-        const stateProblem = STATE_PROBLEMS.has(error.code);
+        const linkProblem = LINK_PROBLEMS[error.code];
         log.warn({ reason: error.code, slack_error: slackCode(error) }, "slack install refused");
-        const reason = stateProblem ? "This install link is not valid: it was already used, has expired, or was not issued by this bot." : `Slack refused the install (${slackCode(error)}).`;
-        sendInstallFailedPage(response, reason, stateProblem);
+        sendInstallFailedPage(response, linkProblem ?? `Slack refused the install (${slackCode(error)}).`, linkProblem !== undefined);
       },
     },
   };
