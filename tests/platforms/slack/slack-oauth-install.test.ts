@@ -275,6 +275,17 @@ describe("Slack install in many workspaces", () => {
     expect(fake.callsTo("chat.postMessage")).toEqual([]);
   });
 
+  it("a workspace whose token Slack refuses pauses only its own targets, not Slack for everyone", async () => {
+    await install("code-a");
+    await install("code-b");
+    fake.failNext("chat.postMessage", { kind: "error", error: "token_revoked" });
+    const refused = await platform.sender.send(message("slack:T0AAA/#general")).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ failure: "permanent", scope: "target", message: expect.stringContaining("Slack workspace T0AAA") });
+    await platform.sender.send(message("slack:T0BBB/#general"));
+    await platform.sender.send(message("slack:#general"));
+    expect(fake.callsTo("chat.postMessage").map((call) => call.token)).toEqual([TOKEN_A, TOKEN_B, BOT_TOKEN]);
+  });
+
   it("keeps the workspace when only user tokens are revoked", async () => {
     await install("code-a");
     await postEvent("T0AAA", { type: "tokens_revoked", tokens: { oauth: ["U0ANN"] } });

@@ -31,7 +31,15 @@ export function createWorkspaceSender(options: WorkspaceSenderOptions): Sender {
       }
       const sender = (await options.senderOfTeam(teamId)) ?? (options.single && (await options.single.teamId()) === teamId ? options.single.sender : null);
       if (!sender) throw new DeliveryError("permanent", `briefing-bot is not installed in Slack workspace ${teamId} (uninstalled or tokens revoked)`);
-      return sender.send(inner);
+      try {
+        return await sender.send(inner);
+      } catch (error) {
+        // One workspace's dead token must not stop Slack for every workspace: it pauses only its targets.
+        if (error instanceof DeliveryError && error.scope === "platform") {
+          throw new DeliveryError("permanent", `${error.message} (Slack workspace ${teamId})`, { cause: error, scope: "target" });
+        }
+        throw error;
+      }
     },
   };
 }
