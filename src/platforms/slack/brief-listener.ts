@@ -1,7 +1,7 @@
 import type { RespondArguments, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { CommandHandler } from "../../commands/command-handler.js";
 import { renderReply } from "../../render/index.js";
-import { answerSlashCommand } from "./answer-slash-command.js";
+import { answerSlashCommand, type AnswerDeps } from "./answer-slash-command.js";
 import type { SlackAdminCheck } from "./slack-admin-check.js";
 import type { SlackLog } from "./slack-log.js";
 import { toSlackMessage } from "./to-slack-message.js";
@@ -14,6 +14,7 @@ export interface BriefListenerDeps {
   /** The admin check of the command's workspace, asking Slack with the client Bolt authorised for it. */
   adminCheckFor(teamId: string, client: webApi.WebClient): SlackAdminCheck;
   log: SlackLog;
+  targetScopeOf: AnswerDeps["targetScopeOf"];
 }
 
 type ListenerArgs = Pick<SlackCommandMiddlewareArgs, "command" | "ack" | "respond"> & { client: webApi.WebClient };
@@ -27,7 +28,7 @@ export function createBriefListener(deps: BriefListenerDeps) {
   return async ({ command, ack, respond, client }: ListenerArgs): Promise<void> => {
     await ack();
     const isAdmin = deps.adminCheckFor(command.team_id || command.enterprise_id || "", client);
-    const reply = await answerSlashCommand({ handler: deps.handler, isAdmin, log: deps.log }, command);
+    const reply = await answerSlashCommand({ handler: deps.handler, isAdmin, log: deps.log, targetScopeOf: deps.targetScopeOf }, command);
     const responseType = reply.visibility === "channel" ? "in_channel" : "ephemeral";
     const payloads = renderReply(reply, "slack");
     if (payloads.length > MAX_RESPONSES) {

@@ -79,7 +79,9 @@ export function buildSlackApp(parts: SlackAppParts): { app: App; receiver: HTTPR
     if (!check) adminChecks.set(teamId, (check = createSlackAdminCheck({ client, admins: parts.admins, clock: parts.clock, log: parts.log })));
     return check;
   };
-  app.command(parts.commandName, createBriefListener({ handler: parts.handler, adminCheckFor, log: parts.log }));
+  // Targets made for an installed workspace name it, so the sender posts with its token (see workspace-sender.ts).
+  const targetScopeOf = (workspaceId: string | null) => (oauth && workspaceId && workspaceId !== parts.single?.teamId ? `${workspaceId}/` : undefined);
+  app.command(parts.commandName, createBriefListener({ handler: parts.handler, adminCheckFor, log: parts.log, targetScopeOf }));
   if (parts.home) registerHomeListeners(app, { handler: parts.handler, home: parts.home, defaultTeamId: parts.single?.teamId ?? null, log: parts.log });
   if (oauth) {
     registerUninstallListeners(app, {

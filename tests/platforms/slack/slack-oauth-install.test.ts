@@ -188,6 +188,8 @@ describe("Slack install in many workspaces", () => {
     expect((await postToSlackApp(baseUrl, body, { timestampSec: nowSec() })).status).toBe(200);
     await vi.waitFor(() => expect(fake.responses).toHaveLength(1));
     expect(fake.callsTo("users.info").map((call) => call.token)).toEqual([TOKEN_A]);
+    // Watches made here are delivered in this workspace, with its token.
+    expect(handler.calls[0]!.invoker).toMatchObject({ workspaceId: "T0AAA", targetScope: "T0AAA/" });
   });
 
   it("keeps serving the SLACK_BOT_TOKEN workspace with that token", async () => {
@@ -195,6 +197,7 @@ describe("Slack install in many workspaces", () => {
     await postToSlackApp(baseUrl, body, { timestampSec: nowSec() });
     await vi.waitFor(() => expect(fake.responses).toHaveLength(1));
     expect(handler.calls[0]!.invoker).toMatchObject({ workspaceId: "T0FAKE", isPlatformAdmin: true });
+    expect(handler.calls[0]!.invoker.targetScope).toBeUndefined();
     expect(fake.callsTo("users.info").map((call) => call.token)).toEqual([BOT_TOKEN]);
   });
 
