@@ -30,4 +30,9 @@ export interface Invoker {
   userId: string;
   /** Workspace admin or owner on Slack, Manage Server on Discord; the config's allow-list is checked by the handler. */
   isPlatformAdmin: boolean;
+  /**
+   * Put after the platform prefix of targets made for this invoker, so they are delivered in the
+   * invoker's workspace: `T0123/` for a Slack workspace installed through OAuth. Unset otherwise.
+   */
+  targetScope?: string;
 }

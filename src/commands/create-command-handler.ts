@@ -139,7 +139,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
 function watchTarget(invoker: Invoker, channel: string | null): string {
   switch (invoker.platform) {
     case "slack":
-      return channel === null ? `slack:@${invoker.userId}` : `slack:${channel}`;
+      return channel === null ? `slack:${invoker.targetScope ?? ""}@${invoker.userId}` : `slack:${invoker.targetScope ?? ""}${channel}`;
     case "discord":
       return channel === null ? `discord-user:${invoker.userId}` : `discord:${channel}`;
     case "console":

@@ -13,6 +13,11 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText,
+  /** With SLACK_CLIENT_SECRET: installs in many workspaces through /slack/install (needs BRIEFING_SECRET_KEY). */
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  /** Signs OAuth install states; derived from the client secret when unset. */
+  SLACK_STATE_SECRET: optionalText,
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: optionalText,
@@ -26,4 +31,4 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Names of the variables whose values must never be printed. */
-export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN", "STATUS_TOKEN", "BRIEFING_SECRET_KEY"] as const;
+export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "DISCORD_TOKEN", "STATUS_TOKEN", "BRIEFING_SECRET_KEY"] as const;

@@ -6,7 +6,9 @@ import type { Clock } from "../domain/clock.js";
 import type { Sender, SenderForTarget } from "../outbox/index.js";
 import { createConsoleSender } from "../platforms/console/console-sender.js";
 import { createDiscordPlatform, createDiscordRest, createDiscordSender, type DiscordPlatform } from "../platforms/discord/index.js";
-import { createSlackPlatform, type SlackPlatform } from "../platforms/slack/index.js";
+import { BriefingError } from "../domain/errors.js";
+import { createSlackPlatform, type SlackHomeSource, type SlackPlatform } from "../platforms/slack/index.js";
+import type { InstallationStore } from "../store/index.js";
 import type { Logger } from "./logger.js";
 
 /** What is listening: Slack's mode and HTTP port (null in Socket Mode), and whether Discord is connected. */
@@ -24,6 +26,10 @@ export interface PlatformsOptions {
   log: Logger;
   clock: Clock;
   stdout: { write(text: string): unknown };
+  /** Where OAuth installs are kept (sealed); required when SLACK_CLIENT_ID is set. */
+  installations?: InstallationStore | null;
+  /** Serves the Slack App Home tab. */
+  slackHome?: SlackHomeSource;
 }
 
 /** The platforms this deployment has credentials for; the console is always there. */
@@ -46,9 +52,12 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
   const consoleSender = createConsoleSender(options.stdout);
   const webhooks = webhookUrls(config, options.rawEnv, options.log);
 
-  const slack: SlackPlatform | null = env.SLACK_BOT_TOKEN
+  const slack: SlackPlatform | null =
+    env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID
     ? createSlackPlatform({
         botToken: env.SLACK_BOT_TOKEN,
+        oauth: slackOAuth(env, options.installations ?? null),
+        home: options.slackHome,
         signingSecret: env.SLACK_SIGNING_SECRET,
         appToken: env.SLACK_APP_TOKEN,
         apiUrl: env.SLACK_API_URL,
@@ -110,6 +119,15 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
       await Promise.all([slack?.stop(), discord?.stop()]);
     },
   };
+}
+
+function slackOAuth(env: Env, installations: InstallationStore | null) {
+  if (!env.SLACK_CLIENT_ID && !env.SLACK_CLIENT_SECRET) return undefined;
+  if (!env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET) throw new BriefingError("config", "installing in many Slack workspaces needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET");
+  if (!installations) {
+    throw new BriefingError("config", "installing in many Slack workspaces (SLACK_CLIENT_ID) needs BRIEFING_SECRET_KEY, which seals each workspace's token in the database (openssl rand -base64 32)");
+  }
+  return { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET, installations };
 }
 
 function webhookUrls(config: BriefingConfig, rawEnv: NodeJS.ProcessEnv, log: Logger): Record<string, string> {

@@ -6,3 +6,5 @@ export { createSqliteWorkerLease, type LeaseHolder, type WorkerLease } from "./s
 export { createSecretBox, parseSecretKey, type SecretBox } from "./secret-box.js";
 export { DEFAULT_TENANT } from "./tenant-store.js";
 export type * from "./tenant-store.js";
+export type { InstallationStore, StoredInstallation } from "./installation-store.js";
+export { createSqliteInstallationStore } from "./sqlite/sqlite-installation-store.js";

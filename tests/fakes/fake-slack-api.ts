@@ -46,6 +46,23 @@ export interface FakeSlackApiOptions {
   now?: () => number;
   /** Scopes granted to the bot token, sent as `x-oauth-scopes` like Slack does; default none sent. */
   scopes?: string[];
+  /** The app's OAuth credentials and the codes Slack's authorize page would hand out. */
+  oauth?: FakeSlackOAuth;
+}
+
+/** One workspace's grant: exchanging `code` (once) at oauth.v2.access yields `botToken` for `teamId`. */
+export interface FakeSlackGrant {
+  code: string;
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  installerId: string;
+}
+
+export interface FakeSlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  grants: FakeSlackGrant[];
 }
 
 export interface FakeSlackApi {
@@ -59,6 +76,8 @@ export interface FakeSlackApi {
   responses: { id: string; body: Record<string, unknown> }[];
   failNext(method: string, fault: FakeSlackFault, times?: number): void;
   setSocketUrl(url: string): void;
+  /** Home views published with views.publish, last first per user. */
+  views: { userId: string; token: string | null; view: { type: string; blocks: Array<Record<string, unknown>> } }[];
   close(): Promise<void>;
 }
 
@@ -92,6 +111,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
   const messages: FakeSlackMessage[] = [];
   const responses: FakeSlackApi["responses"] = [];
   let socketUrl = options.socketUrl ?? "";
+  const views: FakeSlackApi["views"] = [];
+  // Tokens issued by oauth.v2.access, with their workspace; a code is exchanged once.
+  const issued = new Map<string, string>();
+  const usedCodes = new Set<string>();
   let serial = 0;
 
   const ok = (body: Record<string, unknown> = {}): Answer => ({ body: { ok: true, ...body } });
@@ -109,6 +132,30 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
 
   const methods: Record<string, (args: Record<string, unknown>) => Answer> = {
     "auth.test": () => ok({ url: "https://fake.slack.test/", team: "Fake", team_id: "T0FAKE", user: "briefing", user_id: "U0BOT", bot_id: "B0BOT" }),
+    "oauth.v2.access": (args) => {
+      const oauth = options.oauth;
+      if (!oauth || args.client_id !== oauth.clientId || args.client_secret !== oauth.clientSecret) return fail("invalid_client_id");
+      const grant = oauth.grants.find((g) => g.code === args.code);
+      if (!grant || usedCodes.has(grant.code)) return fail("invalid_code");
+      usedCodes.add(grant.code);
+      issued.set(grant.botToken, grant.teamId);
+      return ok({
+        app_id: "A0APP",
+        access_token: grant.botToken,
+        token_type: "bot",
+        scope: "commands,chat:write",
+        bot_user_id: `U0BOT${grant.teamId}`,
+        team: { id: grant.teamId, name: grant.teamName },
+        enterprise: null,
+        is_enterprise_install: false,
+        authed_user: { id: grant.installerId },
+      });
+    },
+    "views.publish": (args) => {
+      const view = args.view as FakeSlackApi["views"][number]["view"];
+      if (!Array.isArray(view?.blocks) || view.blocks.length > 100) return fail("invalid_arguments");
+      return ok({ view: { id: "V0HOME", ...view } });
+    },
     "apps.connections.open": () => ok({ url: socketUrl }),
     "users.info": (args) => {
       const user = options.users?.[String(args.user)];
@@ -165,13 +212,14 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || null;
     calls.push({ method, args, token });
     const fault = faults.get(method)?.shift();
-    const expected = method === "apps.connections.open" ? options.appToken : options.botToken;
+    const expected = method === "apps.connections.open" ? options.appToken : token !== null && issued.has(token) ? token : options.botToken;
     let answer: Answer;
     if (fault?.kind === "rate-limit") answer = { status: 429, headers: { "retry-after": String(fault.retryAfterSec) }, body: { ok: false, error: "ratelimited" } };
     else if (fault?.kind === "http") answer = { status: fault.status, body: { ok: false, error: "http" } };
     else if (fault?.kind === "error") answer = fail(fault.error);
-    else if (token !== expected) answer = fail("invalid_auth");
+    else if (token !== expected && method !== "oauth.v2.access") answer = fail("invalid_auth");
     else answer = methods[method]?.(args) ?? fail("unknown_method");
+    if (method === "views.publish" && answer.body.ok) views.unshift({ userId: String(args.user_id), token, view: args.view as FakeSlackApi["views"][number]["view"] });
     if (fault?.kind === "drop") return void response.socket?.destroy();
     const scopes = options.scopes && token === options.botToken ? { "x-oauth-scopes": options.scopes.join(",") } : {};
     response.writeHead(answer.status ?? 200, { "content-type": "application/json", ...scopes, ...answer.headers }).end(JSON.stringify(answer.body));
@@ -194,6 +242,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
     setSocketUrl(url) {
       socketUrl = url;
     },
+    views,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -118,6 +118,20 @@ describe("briefing doctor", () => {
     }
   });
 
+  it.each([
+    ["ready", { SLACK_CLIENT_SECRET: "client-secret-doctor-123", BRIEFING_SECRET_KEY: "b".repeat(64), SLACK_SIGNING_SECRET: "signing-doctor-123" }, true, /Add to Slack at \/slack\/install/],
+    ["without a key", { SLACK_CLIENT_SECRET: "client-secret-doctor-123", SLACK_SIGNING_SECRET: "signing-doctor-123" }, false, /needs BRIEFING_SECRET_KEY$/],
+    ["in Socket Mode", { SLACK_CLIENT_SECRET: "client-secret-doctor-123", BRIEFING_SECRET_KEY: "b".repeat(64), SLACK_APP_TOKEN: "xapp-1-doctor" }, false, /needs HTTP mode/],
+  ])("checks the multi-workspace install setup (%s) and leaves team-qualified digests to the running bot", async (_case, extra, ok, detail) => {
+    const file = await config({ digests: ["slack:#news", "slack:T0OTHER/#elsewhere"] });
+    const { stdout } = await runCliCaptured(["doctor", "--config", file, "--json"], { env: { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.apiUrl, SLACK_CLIENT_ID: "1.2", ...extra } });
+    const checks = (JSON.parse(stdout) as { checks: Array<{ name: string; ok: boolean; detail: string }> }).checks;
+    expect(checks.find((check) => check.name === "slack install")).toMatchObject({ ok, detail: expect.stringMatching(detail) });
+    expect(checks.map((check) => check.name)).toContain("slack channel #news");
+    expect(checks.map((check) => check.name).filter((name) => name.includes("elsewhere"))).toEqual([]);
+    expect(stdout).not.toContain("client-secret-doctor-123");
+  });
+
   it("reports a dead feed and still checks the others", async () => {
     const file = await config({ digests: ["console"], dead: true });
     const { code, stdout } = await runCliCaptured(["doctor", "--config", file]);

@@ -11,6 +11,8 @@ export interface AnswerDeps {
   handler: CommandHandler;
   isAdmin: SlackAdminCheck;
   log: SlackLog;
+  /** `T0123/` for a workspace installed through OAuth; undefined keeps targets plain (`slack:#news`, SLACK_BOT_TOKEN). */
+  targetScopeOf(workspaceId: string | null): string | undefined;
 }
 
 /**
@@ -41,9 +43,11 @@ export async function answerSlashCommand(deps: AnswerDeps, command: SlashCommand
 
 /** Workspace, channel and user come from the verified payload only, never from the command text. */
 async function invokerOf(deps: AnswerDeps, command: SlashCommand): Promise<Invoker> {
+  const workspaceId = command.team_id || command.enterprise_id || null;
   return {
     platform: "slack",
-    workspaceId: command.team_id || command.enterprise_id || null,
+    workspaceId,
+    ...(deps.targetScopeOf(workspaceId) ? { targetScope: deps.targetScopeOf(workspaceId) } : {}),
     channelId: command.channel_id,
     // Slack sends "directmessage" or "privategroup" for conversations without a channel name.
     channelName: command.channel_name && !["directmessage", "privategroup"].includes(command.channel_name) ? command.channel_name : null,

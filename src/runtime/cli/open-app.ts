@@ -2,10 +2,11 @@ import type { CommandHandler } from "../../commands/index.js";
 import type { BriefingConfig } from "../../config/config-schema.js";
 import type { LoadedConfig } from "../../config/load-config.js";
 import type { Metrics } from "../../domain/metrics.js";
-import { parseSecretKey } from "../../store/index.js";
+import { createSecretBox, createSqliteInstallationStore, parseSecretKey, type InstallationStore } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler, createCommandSearch } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
+import { createSlackHomeSource } from "../slack-home-source.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Builds the app for a command: config from the usual places, senders for the platforms that have credentials. */
@@ -21,8 +22,14 @@ export async function openApp(
     handle: (command, invoker) => handler!.handle(command, invoker),
     watchesOf: (invoker) => handler!.watchesOf(invoker),
   };
+  const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
+  // Installations live in the app's database, opened after the platforms: reached through `late`.
+  let app: BriefingApp | null = null;
+  let installations: InstallationStore | null = null;
   const platforms = createPlatforms({
     env: ctx.env(),
+    installations: secretKey ? late(() => installations!) : null,
+    slackHome: createSlackHomeSource({ config: () => app!.config, store: { listSourceStates: () => app!.store.listSourceStates() }, clock: ctx.io.clock }),
     rawEnv: ctx.io.env,
     config: loaded.config,
     handler: lateHandler,
@@ -30,19 +37,27 @@ export async function openApp(
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
   });
-  const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
-  const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
+  app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
+  if (secretKey) installations = createSqliteInstallationStore(app.database, createSecretBox(secretKey));
+  const opened = app;
   // One search thread for the app's life: a reload hands it the new config instead of starting another.
-  const search = createCommandSearch(app, loaded.config);
-  const closeApp = app.close.bind(app);
-  app.close = async () => {
+  const search = createCommandSearch(opened, loaded.config);
+  const closeApp = opened.close.bind(opened);
+  opened.close = async () => {
     await search.close();
     await closeApp();
   };
-  const handlerFor = (config: BriefingConfig) => createBriefCommandHandler(app, config, platforms.checkChannel, search);
+  const handlerFor = (config: BriefingConfig) => createBriefCommandHandler(opened, config, platforms.checkChannel, search);
   handler = handlerFor(loaded.config);
-  return { app, loaded, platforms, handler: lateHandler, rebuildHandler: (config) => {
+  return { app: opened, loaded, platforms, handler: lateHandler, rebuildHandler: (config) => {
     search.reconfigure(config);
     handler = handlerFor(config);
   } };
+}
+
+/** An object whose methods call the one `get` returns at call time (built after it is handed out). */
+function late<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get: (_target, key) => (...args: unknown[]) => (get()[key as keyof T] as (...a: unknown[]) => unknown)(...args),
+  });
 }

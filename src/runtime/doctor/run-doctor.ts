@@ -56,11 +56,14 @@ function checkStore(path: string): SetupCheck {
 }
 
 async function checkSlack(config: BriefingConfig, env: Env): Promise<SetupCheck[]> {
-  const channels = [...new Set(config.digests.flatMap((digest) => (digest.to.platform === "slack" ? [digest.to.channel] : [])))];
+  // `T0123/#news` goes to an OAuth-installed workspace, whose token only the running bot holds.
+  const channels = [...new Set(config.digests.flatMap((digest) => (digest.to.platform === "slack" && !digest.to.channel.includes("/") ? [digest.to.channel] : [])))];
+  const install = slackInstallCheck(env);
   if (!env.SLACK_BOT_TOKEN) {
-    return channels.length === 0 ? [] : [{ name: "slack token", ok: false, detail: `digests post to ${channels.join(", ")} but SLACK_BOT_TOKEN is not set`, fix: "set SLACK_BOT_TOKEN (see docs/slack.md)" }];
+    const token: SetupCheck[] = channels.length === 0 ? [] : [{ name: "slack token", ok: false, detail: `digests post to ${channels.join(", ")} but SLACK_BOT_TOKEN is not set`, fix: "set SLACK_BOT_TOKEN (see docs/slack.md)" }];
+    return [...install, ...token];
   }
-  const checks: SetupCheck[] = [];
+  const checks: SetupCheck[] = [...install];
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     checks.push({ name: "slack mode", ok: false, detail: "neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set", fix: "set one of them (see docs/slack.md)" });
   } else {
@@ -68,6 +71,20 @@ async function checkSlack(config: BriefingConfig, env: Env): Promise<SetupCheck[
   }
   checks.push(...(await checkSlackSetup({ botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, channels })));
   return checks;
+}
+
+function slackInstallCheck(env: Env): SetupCheck[] {
+  if (!env.SLACK_CLIENT_ID && !env.SLACK_CLIENT_SECRET) return [];
+  const missing = [
+    ...(env.SLACK_CLIENT_ID ? [] : ["SLACK_CLIENT_ID"]),
+    ...(env.SLACK_CLIENT_SECRET ? [] : ["SLACK_CLIENT_SECRET"]),
+    ...(env.BRIEFING_SECRET_KEY ? [] : ["BRIEFING_SECRET_KEY"]),
+    ...(env.SLACK_SIGNING_SECRET ? [] : ["SLACK_SIGNING_SECRET"]),
+  ];
+  if (env.SLACK_APP_TOKEN) return [{ name: "slack install", ok: false, detail: "installing in many workspaces needs HTTP mode, but SLACK_APP_TOKEN is set", fix: "unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET (see docs/slack.md)" }];
+  return missing.length > 0
+    ? [{ name: "slack install", ok: false, detail: `installing in many workspaces needs ${missing.join(", ")}`, fix: "see docs/slack.md, Installing in many workspaces" }]
+    : [{ name: "slack install", ok: true, detail: `Add to Slack at /slack/install on port ${env.PORT}` }];
 }
 
 async function checkDiscord(config: BriefingConfig, env: Env, deps: DoctorDeps): Promise<SetupCheck[]> {

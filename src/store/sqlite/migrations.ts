@@ -215,4 +215,24 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_by_tenant ON audit_log (tenant_id, id);
     `,
   },
+  {
+    version: 9,
+    name: "chat installations",
+    // `sealed` holds the platform's whole installation record (tokens included), sealed with
+    // BRIEFING_SECRET_KEY; only what is needed to list and find installations stays in clear.
+    sql: `
+      CREATE TABLE installations (
+        tenant_id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        team_name TEXT,
+        installed_by TEXT,
+        installed_at TEXT NOT NULL,
+        sealed TEXT NOT NULL
+      );
+      CREATE TABLE oauth_states (
+        state TEXT PRIMARY KEY,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -11,6 +11,8 @@ export interface SlackHttpServerOptions {
   log: SlackLog;
   /** Paths Slack posts to; anything else is 404. */
   paths: readonly string[];
+  /** Browser-facing paths (the OAuth install pages): GET only, no Slack signature, straight to Bolt. */
+  browserPaths?: readonly string[];
   /** Bolt's `HTTPReceiver.requestListener`, which parses, acknowledges and dispatches a verified request. */
   forward: RequestListener;
   bodyLimitBytes?: number;
@@ -32,6 +34,7 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (options.browserPaths?.includes(path)) return request.method === "GET" ? forward(request, response) : end(response, 405);
     if (!paths.includes(path)) return options.otherRoutes ? options.otherRoutes(request, response) : end(response, 404);
     if (request.method !== "POST") return end(response, 404);
 
