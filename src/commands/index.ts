@@ -6,3 +6,4 @@ export { createCommandHandler, type CommandHandlerDeps } from "./create-command-
 export { helpText } from "./help-text.js";
 export { COMMAND_USAGE, GENERAL_USAGE, parseCommandText } from "./parse-command-text.js";
 export { takeTurns } from "./take-turns.js";
+export { channelDigestTarget } from "./channel-digest-target.js";

@@ -5,6 +5,7 @@ import { maskUrl, maskUrlsInText } from "../domain/mask-url.js";
 import type { Reply } from "../domain/reply.js";
 import { DEFAULT_TENANT, type ChangeBy, type TenantStore } from "../store/tenant-store.js";
 import type { BriefCommand, Invoker } from "./brief-command.js";
+import { channelDigestTarget } from "./channel-digest-target.js";
 import type { ChannelCheck, FeedProbe, QueryValidator, SearchService, TenantDirectory } from "./ports.js";
 
 export interface TenantCommandDeps {
@@ -115,7 +116,7 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
       if (refusedChannel) return ephemeral(`No digest set: ${refusedChannel}`);
       const by = changeBy(invoker);
       const note = await ensureTenant(tenantId, by);
-      const target = `${invoker.platform}:${invoker.channelId}`;
+      const target = channelDigestTarget(invoker);
       await store.setChannelDigest({ tenantId, target, schedule: command.schedule, topics: command.topics, timeZone: command.timeZone }, by);
       const timeZone = command.timeZone ?? directory.defaultTimeZone;
       const next = nextSlotAfter({ cron: command.schedule, timeZone }, deps.clock.now());
@@ -124,7 +125,7 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
     },
     async "digest-off"(_command, invoker) {
       requireAdmin(invoker, "stop a channel's digest");
-      const removed = await store.removeChannelDigest(directory.tenantForChange(invoker), `${invoker.platform}:${invoker.channelId}`, changeBy(invoker));
+      const removed = await store.removeChannelDigest(directory.tenantForChange(invoker), channelDigestTarget(invoker), changeBy(invoker));
       return ephemeral(removed ? "This channel's digest is stopped." : "This channel has no digest set up from chat.");
     },
     async audit(_command, invoker) {

@@ -1,4 +1,4 @@
-import { createCommandHandler, takeTurns, type ChannelCheck, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
+import { channelDigestTarget, createCommandHandler, takeTurns, type ChannelCheck, type CommandHandler, type DigestService, type Invoker, type SearchService } from "../commands/index.js";
 import type { BriefingConfig, DigestConfig } from "../config/config-schema.js";
 import { formatTarget, type Target } from "../config/target.js";
 import { maskUrl } from "../domain/mask-url.js";
@@ -131,7 +131,7 @@ function digestFor(config: BriefingConfig, invoker: Invoker): { digest: DigestCo
 
 /** The channel's digest set up from chat, else the configured one (or an ad-hoc one shaped like it). */
 async function channelDigest(app: BriefingApp, config: BriefingConfig, invoker: Invoker) {
-  const target = formatTarget(channelTarget(invoker));
+  const target = channelDigestTarget(invoker);
   const view = await app.tenantView();
   const tenantId = view.tenantOfWorkspace(invoker.platform, invoker.workspaceId);
   // A workspace with its own tenant previews its own topics, never the configured digest of another.
