@@ -33,14 +33,21 @@ export interface OutboxRelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Delivers every message that is due now; returns how many were sent. */
-  drain(): Promise<number>;
+  /**
+   * Delivers every message that is due now; returns how many were sent. Once `signal` aborts, no new
+   * message is started: the sends in hand finish and are recorded, the rest stay queued.
+   */
+  drain(signal?: AbortSignal): Promise<number>;
+  /** When the next queued message may be tried (null: nothing waits), leaving out stopped platforms. */
+  nextDueAt(): Promise<Date | null>;
 }
 
 type Outcome = "sent" | "deferred" | "failed" | "held";
 
 const BATCH = 200;
 const MIN_RATE_LIMIT_WAIT_MS = 250;
+/** Destinations looked at for the next due time; past this many on stopped platforms, the worker's tick covers it. */
+const NEXT_DUE_LOOKAHEAD = 500;
 
 /** The platform part of a target: `slack` for `slack:#news`, `discord-webhook` for `discord-webhook:NEWS`. */
 export function platformOf(target: string): string {
@@ -115,10 +122,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
-  async function drainOnce(): Promise<number> {
+  async function drainOnce(signal: AbortSignal | undefined): Promise<number> {
     let total = 0;
     let limit = BATCH;
     for (;;) {
+      if (signal?.aborted) return total;
       const batch = await store.due(clock.now().toISOString(), limit);
       // Messages of a stopped platform stay pending and are passed over (the next batch looks past them).
       const ready = batch.filter((m) => !pausedPlatforms.has(platformOf(m.target)));
@@ -132,6 +140,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // the next batch brings each target's next message only once this one is out of the way.
       let sentThisRound = 0;
       for (let start = 0; start < ready.length; start += parallelTargets) {
+        if (signal?.aborted) break;
         const outcomes = await Promise.all(ready.slice(start, start + parallelTargets).map((message) => deliver(message, paused)));
         sentThisRound += outcomes.filter((outcome) => outcome === "sent").length;
       }
@@ -142,12 +151,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   return {
-    drain() {
+    drain(signal) {
       // Overlapping calls share one pass, so no message is handed to two senders at once.
-      draining ??= drainOnce().finally(() => {
+      draining ??= drainOnce(signal).finally(() => {
         draining = null;
       });
       return draining;
+    },
+    async nextDueAt() {
+      // Messages of a stopped platform are not coming due: they wait for a restart.
+      const heads = await store.nextAttempts(NEXT_DUE_LOOKAHEAD);
+      const head = heads.find((entry) => !pausedPlatforms.has(platformOf(entry.target)));
+      return head ? new Date(head.at) : null;
     },
   };
 }

@@ -28,4 +28,9 @@ export interface OutboxStore {
   pauseTarget(target: string, reason: string, at: string): Promise<boolean>;
   resumeTarget(target: string): Promise<void>;
   pausedTargets(): Promise<PausedTarget[]>;
+  /**
+   * When each destination's next message may be tried: per target, the oldest pending message (the one
+   * `due` would give) and its next attempt, soonest first. Lets the relay sleep until exactly then.
+   */
+  nextAttempts(limit: number): Promise<Array<{ target: string; at: string }>>;
 }

@@ -3,7 +3,7 @@ import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
-import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
+import { createEnqueueSignal, createOutboxRelay, type EnqueueSignal, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSecretBox, createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
@@ -14,6 +14,8 @@ import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./dige
 import type { Logger } from "./logger.js";
 import { compileTopicMatcher, sourceWeightsOf } from "./topic-matcher.js";
 import { runPollCycle, type PollCycleOptions, type PollSummary } from "./poll-cycle.js";
+import { signallingStore } from "./signalling-store.js";
+import type { StoredItem } from "../domain/story.js";
 import { meteredSenders } from "./operations/metered-senders.js";
 import { noMetrics, type Metrics } from "../domain/metrics.js";
 import type { BriefingConfig } from "../config/config-schema.js";
@@ -37,6 +39,8 @@ export interface BriefingApp {
   /** The open SQLite handle, for store-side services such as search. */
   database: Database.Database;
   relay: OutboxRelay;
+  /** Told after every write that put messages in the outbox, by whichever part of the app wrote them. */
+  enqueued: EnqueueSignal;
   digestDeps: DigestJobDeps;
   /** Outlet names for alerts and search, with feed titles learnt as sources are polled. */
   readonly outlets: OutletNames;
@@ -46,7 +50,15 @@ export interface BriefingApp {
   pausedPlatforms(): Map<string, string>;
   /** Applies a validated config's sources, topics, aliases and digests from the next job on. */
   reconfigure(config: BriefingConfig): void;
-  poll(options?: PollCycleOptions): Promise<PollSummary>;
+  /**
+   * One poll cycle. Watch alerts for the new items are planned inline, unless `onNewItems` takes them
+   * (the worker queues them as a job of their own).
+   */
+  poll(options?: PollCycleOptions & { onNewItems?: (items: StoredItem[]) => Promise<void> }): Promise<PollSummary>;
+  /** The configured sources due for a poll now. */
+  dueSourceIds(): Promise<string[]>;
+  /** Plans and enqueues the watch alerts for items a poll stored for the first time; returns messages enqueued. */
+  planAlerts(items: StoredItem[]): Promise<number>;
   runDigest(index: number): Promise<number>;
   previewDigest(index: number, format?: Parameters<typeof previewDigest>[3]): ReturnType<typeof previewDigest>;
   close(): Promise<void>;
@@ -56,7 +68,8 @@ export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
   const metrics = deps.metrics ?? noMetrics;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
-  const store = createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null });
+  const enqueued = createEnqueueSignal();
+  const store = signallingStore(createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null }), enqueued);
   const clusterIndex = retryingWhenBusy(createSqliteClusterIndex(db));
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
@@ -96,6 +109,7 @@ export function createApp(deps: AppDeps): BriefingApp {
     store,
     database: db,
     relay,
+    enqueued,
     get digestDeps() {
       return current.digestDeps;
     },
@@ -122,7 +136,7 @@ export function createApp(deps: AppDeps): BriefingApp {
           clock: deps.clock,
           log: deps.log,
           metrics,
-          onNewItems: async (items) => void (await alerts(items)),
+          onNewItems: options?.onNewItems ?? (async (items) => void (await alerts(items))),
           onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
@@ -132,6 +146,11 @@ export function createApp(deps: AppDeps): BriefingApp {
       outlets.learn(await store.listSourceStates());
       return summary;
     },
+    async dueSourceIds() {
+      const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
+      return current.sources.filter((source) => ingester.isDue(source, states.get(source.id) ?? null)).map((source) => source.id);
+    },
+    planAlerts: (items) => current.alerts(items),
     async runDigest(index) {
       const digest = digestAt(index);
       const id = digestIdOf(digest, index);
