@@ -6,7 +6,7 @@ import type { Clock } from "../domain/clock.js";
 import type { Sender, SenderForTarget } from "../outbox/index.js";
 import { createConsoleSender } from "../platforms/console/console-sender.js";
 import { createDiscordPlatform, createDiscordRest, createDiscordSender, type DiscordPlatform } from "../platforms/discord/index.js";
-import { createSlackPlatform, type SlackPlatform } from "../platforms/slack/index.js";
+import { createSlackPlatform, type SeenRequests, type SlackPlatform } from "../platforms/slack/index.js";
 import type { Logger } from "./logger.js";
 
 /** What is listening: Slack's mode and HTTP port (null in Socket Mode), and whether Discord is connected. */
@@ -24,6 +24,8 @@ export interface PlatformsOptions {
   log: Logger;
   clock: Clock;
   stdout: { write(text: string): unknown };
+  /** Slack HTTP mode's memory of requests taken (the store's, shared by every process). */
+  seenRequests?: SeenRequests;
 }
 
 /** The platforms this deployment has credentials for; the console is always there. */
@@ -57,6 +59,7 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
         admins: config.admins.slack,
         log: options.log.child({ platform: "slack" }),
         clock,
+        ...(options.seenRequests ? { seenRequests: options.seenRequests } : {}),
       })
     : null;
 

@@ -8,6 +8,7 @@ import type { Sender } from "../../outbox/sender.js";
 import { buildSlackApp, commandClientOptions, SLACK_HTTP_PATHS } from "./build-slack-app.js";
 import { checkSlackChannel } from "./check-slack-channel.js";
 import { createSlackHttpServer } from "./http/create-slack-http-server.js";
+import type { SeenRequests } from "./http/seen-requests.js";
 import { createChannelPacer, type ChannelPacerOptions } from "./sender/channel-pacer.js";
 import { createSlackSender } from "./sender/create-slack-sender.js";
 import { toBoltLogger, type SlackLog } from "./slack-log.js";
@@ -36,6 +37,8 @@ export interface SlackPlatformOptions {
   sendTimeoutMs?: number;
   /** Per-channel spacing of posts (default one a second). */
   pacing?: Omit<ChannelPacerOptions, "clock">;
+  /** HTTP mode's memory of requests taken, so Slack's retries run once; this process's memory when unset. */
+  seenRequests?: SeenRequests;
 }
 
 export interface SlackPlatform {
@@ -100,7 +103,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
         log.info({ mode: "socket", team_id: auth.team_id }, "slack connected");
         return { mode: "socket", port: null };
       }
-      const server = createSlackHttpServer({ signingSecret: signingSecret ?? "", clock, log, paths: SLACK_HTTP_PATHS, forward: receiver.requestListener, otherRoutes });
+      const server = createSlackHttpServer({ signingSecret: signingSecret ?? "", clock, log, paths: SLACK_HTTP_PATHS, forward: receiver.requestListener, otherRoutes, ...(options.seenRequests ? { seen: options.seenRequests } : {}) });
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port, options.host, () => resolve());

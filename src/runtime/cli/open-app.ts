@@ -6,6 +6,7 @@ import { parseSecretKey } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
+import { storedSeenRequests } from "../stored-seen-requests.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Builds the app for a command: config from the usual places, senders for the platforms that have credentials. */
@@ -29,6 +30,8 @@ export async function openApp(
     log: ctx.logger(),
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
+    // Platforms are built before the store opens; Slack takes requests only once started.
+    seenRequests: storedSeenRequests(() => app.store),
   });
   const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
   const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
