@@ -71,7 +71,8 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
       const lane = laneOf(name);
       if (sendOptions.key !== undefined && lane.waiting.some((job) => job.key === sendOptions.key)) return;
       lane.waiting.push({ data, key: sendOptions.key });
-      pump(name);
+      // On the next microtask: jobs sent together (every due source of a tick) run as one batch.
+      queueMicrotask(() => pump(name));
     },
     work<N extends JobName>(name: N, workOptions: WorkOptions, handler: JobHandler<N>) {
       const lane = laneOf(name);
