@@ -110,6 +110,7 @@ export function createWorker(options: WorkerOptions): Worker {
     await Promise.all(ids.map((sourceId) => queue.send("poll-source", { sourceId, force }, { key: sourceId })));
   };
   const schedule = async (config: BriefingConfig) => {
+    await unschedule();
     digests = await scheduleDigests(config, {
       store: app.store,
       log,

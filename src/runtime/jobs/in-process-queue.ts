@@ -67,7 +67,8 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
 
   return {
     async send<N extends JobName>(name: N, data: JobPayloads[N], sendOptions: SendOptions = {}) {
-      if (abort.signal.aborted) return;
+      // A poll cut short still stores what it read, and the alerts for that must still be planned.
+      if (abort.signal.aborted && !finishOnStop.has(name)) return;
       const lane = laneOf(name);
       if (sendOptions.key !== undefined && lane.waiting.some((job) => job.key === sendOptions.key)) return;
       lane.waiting.push({ data, key: sendOptions.key });
