@@ -31,7 +31,9 @@ export async function openApp(
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
     // Platforms are built before the store opens; Slack takes requests only once started.
-    seenRequests: storedSeenRequests(() => app.store),
+    seenRequests: storedSeenRequests(() => app.store, {
+      onUnanswered: (reason) => ctx.logger().warn({ platform: "slack", err: reason }, "could not check the store for a repeated slack request; judged by this process alone"),
+    }),
   });
   const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
   const app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
