@@ -4,16 +4,17 @@
  * (and, on PostgreSQL, by the queue's own notification).
  */
 export interface EnqueueSignal {
-  notify(): void;
+  /** Messages were queued for these destinations (`*`: not known which). */
+  notify(targets: readonly string[] | "*"): void;
   /** Calls `listener` after every enqueue that added something; returns an unsubscribe. */
-  subscribe(listener: () => void): () => void;
+  subscribe(listener: (targets: readonly string[] | "*") => void): () => void;
 }
 
 export function createEnqueueSignal(): EnqueueSignal {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(targets: readonly string[] | "*") => void>();
   return {
-    notify() {
-      for (const listener of listeners) listener();
+    notify(targets) {
+      for (const listener of listeners) listener(targets);
     },
     subscribe(listener) {
       listeners.add(listener);

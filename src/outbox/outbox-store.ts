@@ -11,8 +11,11 @@ export interface PausedTarget {
 export interface OutboxStore {
   /** Writes messages whose keys are new; returns how many were added. */
   enqueue(messages: NewOutboxMessage[], now: string): Promise<number>;
-  /** Due pending messages, oldest first; per target only the oldest pending one, so each target keeps its order. */
-  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Due pending messages, oldest first; per target only the oldest pending one, so each target keeps its
+   * order. With `targets`, only messages to those destinations.
+   */
+  due(now: string, limit: number, targets?: readonly string[]): Promise<OutboxMessage[]>;
   /**
    * Counts an attempt before the platform is called, so that after a crash a message with attempts > 0
    * is known to be in doubt and its sender looks for it before posting again.

@@ -59,6 +59,11 @@ export function createWorker(options: WorkerOptions): Worker {
   let lastCycleAt: Date | null = null;
 
   const wakeDelivery = () => void queue.send("deliver", ALL, { key: "*" });
+  // One job per destination, so a shared queue can spread destinations over workers and keep each in order.
+  const wakeFor = (targets: readonly string[] | "*") => {
+    if (targets === "*") return wakeDelivery();
+    for (const target of targets) void queue.send("deliver", { target }, { key: target });
+  };
   // Sleeps until the next queued message comes due (a Retry-After of one second is one second), or
   // leaves it to the tick when that is sooner.
   const wakeWhenDue = async () => {
@@ -94,9 +99,10 @@ export function createWorker(options: WorkerOptions): Worker {
     const enqueued = await app.runDigest(index);
     log.info({ job: "digest", digest: digestId, messages: enqueued }, "digest built");
   });
-  queue.work("deliver", { batchSize: Number.MAX_SAFE_INTEGER }, async (_jobs, signal) => {
+  queue.work("deliver", { batchSize: Number.MAX_SAFE_INTEGER }, async (jobs, signal) => {
+    const targets = jobs.some((job) => job.target === ALL.target) ? undefined : jobs.map((job) => job.target);
     try {
-      const sent = await app.relay.drain(signal);
+      const sent = await app.relay.drain(signal, targets);
       if (sent > 0) log.debug({ job: "deliver", sent }, "delivered");
     } finally {
       await wakeWhenDue().catch((error: unknown) => log.warn({ job: "deliver", err: error }, "could not read when the next message is due"));
@@ -136,7 +142,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   return {
     async start() {
-      unsubscribe = app.enqueued.subscribe(wakeDelivery);
+      unsubscribe = app.enqueued.subscribe(wakeFor);
       wakeDelivery();
       await sendDuePolls(true);
       // The first digests wait for the first poll, so a make-up digest includes what the bot missed.
