@@ -64,8 +64,8 @@ export function createWorker(options: WorkerOptions): Worker {
     if (targets === "*") return wakeDelivery();
     for (const target of targets) void queue.send("deliver", { target }, { key: target });
   };
-  // Sleeps until the next queued message comes due (a Retry-After of one second is one second), or
-  // leaves it to the tick when that is sooner.
+  // Sleeps until the next queued message comes due (a Retry-After of one second is one second); one due
+  // after the next tick is left to that tick.
   const wakeWhenDue = async () => {
     const at = await app.relay.nextDueAt();
     if (wakeTimer) clearTimeout(wakeTimer);
