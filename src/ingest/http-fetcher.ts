@@ -85,10 +85,13 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     }
   }
 
+  // Fetches under way, so closing the fetcher (a stopping worker) ends them instead of waiting out their deadline.
+  const inFlight = new Set<AbortController>();
   return {
     async fetch(location, validators): Promise<FetchOutcome> {
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(new FetchError("timeout", MESSAGES.timeout)), totalTimeoutMs);
+      inFlight.add(deadline);
       try {
         const start = parseFeedUrl(location);
         const { response, target, movedTo } = await followRedirects(start, (t) => send(t, validators, deadline), maxRedirects);
@@ -117,9 +120,11 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         throw abortReason(deadline.signal) ?? classifyFetchError(error);
       } finally {
         clearTimeout(timer);
+        inFlight.delete(deadline);
       }
     },
     async close() {
+      for (const deadline of inFlight) deadline.abort(new FetchError("timeout", "the fetch was cut short: the bot is stopping"));
       await ownAgent?.close();
     },
   };

@@ -42,9 +42,10 @@ export interface Ingester {
   /**
    * Polls every job with a bounded number under way, hosts taking turns. `onResult` runs before the
    * poll's slot is given back, so a slow consumer slows polling instead of piling results up in memory.
-   * Rejects (after all jobs ran) with the first error `onResult` threw.
+   * Rejects (after all jobs ran) with the first error `onResult` threw. Once `signal` aborts, jobs not
+   * yet started are skipped.
    */
-  pollAll<J extends PollJob>(jobs: Iterable<J>, onResult: (result: PollResult, job: J) => Promise<void> | void): Promise<void>;
+  pollAll<J extends PollJob>(jobs: Iterable<J>, onResult: (result: PollResult, job: J) => Promise<void> | void, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -205,8 +206,11 @@ export function createIngester(options: IngesterOptions): Ingester {
         releaseGlobal?.();
       }
     },
-    pollAll(jobs, onResult) {
-      return runByKey(jobs, (job) => hostKey(job.source, pollLocation(sourceLocation(job.source), job.state)), dispatch, async (job) => onResult(await ingester.poll(job.source, job.state), job));
+    pollAll(jobs, onResult, signal) {
+      return runByKey(jobs, (job) => hostKey(job.source, pollLocation(sourceLocation(job.source), job.state)), dispatch, async (job) => {
+        if (signal?.aborted) return;
+        await onResult(await ingester.poll(job.source, job.state), job);
+      });
     },
     async close() {
       await Promise.all([http.close(), files.close(), pool.close()]);

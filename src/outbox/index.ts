@@ -2,3 +2,4 @@ export { DeliveryError, type DeliveryFailure, type DeliveryScope } from "./deliv
 export type { Sender, SenderForTarget } from "./sender.js";
 export { createOutboxRelay, platformOf, type OutboxRelay, type OutboxRelayOptions, type RelayLog } from "./outbox-relay.js";
 export type { OutboxStore, PausedTarget } from "./outbox-store.js";
+export { createEnqueueSignal, type EnqueueSignal } from "./enqueue-signal.js";

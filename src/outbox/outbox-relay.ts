@@ -33,14 +33,22 @@ export interface OutboxRelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Delivers every message that is due now; returns how many were sent. */
-  drain(): Promise<number>;
+  /**
+   * Delivers every message that is due now (with `targets`, only to those destinations); returns how
+   * many were sent. Once `signal` aborts, no new message is started: the sends in hand finish and are
+   * recorded, the rest stay queued.
+   */
+  drain(signal?: AbortSignal, targets?: readonly string[]): Promise<number>;
+  /** When the next queued message may be tried (null: nothing waits), leaving out stopped platforms. */
+  nextDueAt(): Promise<Date | null>;
 }
 
 type Outcome = "sent" | "deferred" | "failed" | "held";
 
 const BATCH = 200;
 const MIN_RATE_LIMIT_WAIT_MS = 250;
+/** Destinations looked at for the next due time; past this many on stopped platforms, the worker's tick covers it. */
+const NEXT_DUE_LOOKAHEAD = 500;
 
 /** The platform part of a target: `slack` for `slack:#news`, `discord-webhook` for `discord-webhook:NEWS`. */
 export function platformOf(target: string): string {
@@ -57,7 +65,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const maxBackoffMs = options.maxBackoffMs ?? 15 * 60_000;
   const parallelTargets = options.parallelTargets ?? 8;
   const random = options.random ?? Math.random;
-  let draining: Promise<number> | null = null;
+  // The pass under way; passes never overlap, so no message is handed to two senders at once.
+  let current: { all: boolean; pass: Promise<number> } | null = null;
   // Platforms stopped by a refused token; in memory on purpose, so a restart (with a new token) resumes them.
   const pausedPlatforms = new Map<string, string>();
 
@@ -115,11 +124,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
-  async function drainOnce(): Promise<number> {
+  async function drainOnce(signal: AbortSignal | undefined, targets: readonly string[] | undefined): Promise<number> {
     let total = 0;
     let limit = BATCH;
     for (;;) {
-      const batch = await store.due(clock.now().toISOString(), limit);
+      if (signal?.aborted) return total;
+      const batch = await store.due(clock.now().toISOString(), limit, targets);
       // Messages of a stopped platform stay pending and are passed over (the next batch looks past them).
       const ready = batch.filter((m) => !pausedPlatforms.has(platformOf(m.target)));
       if (ready.length === 0) {
@@ -132,6 +142,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // the next batch brings each target's next message only once this one is out of the way.
       let sentThisRound = 0;
       for (let start = 0; start < ready.length; start += parallelTargets) {
+        if (signal?.aborted) break;
         const outcomes = await Promise.all(ready.slice(start, start + parallelTargets).map((message) => deliver(message, paused)));
         sentThisRound += outcomes.filter((outcome) => outcome === "sent").length;
       }
@@ -142,12 +153,23 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   return {
-    drain() {
-      // Overlapping calls share one pass, so no message is handed to two senders at once.
-      draining ??= drainOnce().finally(() => {
-        draining = null;
-      });
-      return draining;
+    drain(signal, targets) {
+      // A call for everything while such a pass is under way shares it; any other call waits its turn.
+      if (!targets && current?.all) return current.pass;
+      const before = current?.pass ?? Promise.resolve(0);
+      const pass = before.catch(() => 0).then(() => drainOnce(signal, targets));
+      const entry = { all: !targets, pass };
+      current = entry;
+      void pass.finally(() => {
+        if (current === entry) current = null;
+      }).catch(() => undefined);
+      return pass;
+    },
+    async nextDueAt() {
+      // Messages of a stopped platform are not coming due: they wait for a restart.
+      const heads = await store.nextAttempts(NEXT_DUE_LOOKAHEAD);
+      const head = heads.find((entry) => !pausedPlatforms.has(platformOf(entry.target)));
+      return head ? new Date(head.at) : null;
     },
   };
 }

@@ -11,8 +11,11 @@ export interface PausedTarget {
 export interface OutboxStore {
   /** Writes messages whose keys are new; returns how many were added. */
   enqueue(messages: NewOutboxMessage[], now: string): Promise<number>;
-  /** Due pending messages, oldest first; per target only the oldest pending one, so each target keeps its order. */
-  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Due pending messages, oldest first; per target only the oldest pending one, so each target keeps its
+   * order. With `targets`, only messages to those destinations.
+   */
+  due(now: string, limit: number, targets?: readonly string[]): Promise<OutboxMessage[]>;
   /**
    * Counts an attempt before the platform is called, so that after a crash a message with attempts > 0
    * is known to be in doubt and its sender looks for it before posting again.
@@ -28,4 +31,9 @@ export interface OutboxStore {
   pauseTarget(target: string, reason: string, at: string): Promise<boolean>;
   resumeTarget(target: string): Promise<void>;
   pausedTargets(): Promise<PausedTarget[]>;
+  /**
+   * When each destination's next message may be tried: per target, the oldest pending message (the one
+   * `due` would give) and its next attempt, soonest first. Lets the relay sleep until exactly then.
+   */
+  nextAttempts(limit: number): Promise<Array<{ target: string; at: string }>>;
 }

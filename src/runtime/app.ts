@@ -3,7 +3,7 @@ import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
-import { createOutboxRelay, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
+import { createEnqueueSignal, createOutboxRelay, type EnqueueSignal, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
 import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
 import { createSecretBox, createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
@@ -14,10 +14,13 @@ import { digestIdOf, runDigest, previewDigest, type DigestJobDeps } from "./dige
 import type { Logger } from "./logger.js";
 import { sourceWeightsOf } from "./topic-matcher.js";
 import { runPollCycle, type PollCycleOptions, type PollSummary } from "./poll-cycle.js";
+import { signallingStore } from "./signalling-store.js";
+import type { StoredItem } from "../domain/story.js";
 import { meteredSenders } from "./operations/metered-senders.js";
 import { noMetrics, type Metrics } from "../domain/metrics.js";
 import type { BriefingConfig } from "../config/config-schema.js";
 import { loadTenantView, type TenantView } from "./tenants/tenant-view.js";
+import type { Watch } from "../alerts/index.js";
 import { createTenantMatchers } from "./tenants/tenant-matcher.js";
 import { runDueChatDigests } from "./tenants/chat-digests.js";
 
@@ -40,6 +43,8 @@ export interface BriefingApp {
   /** The open SQLite handle, for store-side services such as search. */
   database: Database.Database;
   relay: OutboxRelay;
+  /** Told after every write that put messages in the outbox, by whichever part of the app wrote them. */
+  enqueued: EnqueueSignal;
   digestDeps: DigestJobDeps;
   /** Outlet names for alerts and search, with feed titles learnt as sources are polled. */
   readonly outlets: OutletNames;
@@ -49,7 +54,16 @@ export interface BriefingApp {
   pausedPlatforms(): Map<string, string>;
   /** Applies a validated config's sources, topics, aliases and digests from the next job on. */
   reconfigure(config: BriefingConfig): void;
-  poll(options?: PollCycleOptions): Promise<PollSummary>;
+  /**
+   * One poll cycle. Watch alerts for the new items are planned inline, unless `onNewItems` takes them
+   * (the worker queues them as a job of their own).
+   */
+  poll(options?: PollCycleOptions & { onNewItems?: (items: StoredItem[]) => Promise<void> }): Promise<PollSummary>;
+  /** The configured sources due for a poll now. */
+  /** Ids of the sources (configured and chat-made) due for a poll now; every one with `force`. */
+  dueSourceIds(options?: { force?: boolean }): Promise<string[]>;
+  /** Plans and enqueues the watch alerts for items a poll stored for the first time; returns messages enqueued. */
+  planAlerts(items: StoredItem[]): Promise<number>;
   runDigest(index: number): Promise<number>;
   /** Runs the channel digests set up from chat whose time has come; returns the messages enqueued. */
   runChatDigests(): Promise<number>;
@@ -63,7 +77,8 @@ export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
   const metrics = deps.metrics ?? noMetrics;
   const db = openDatabase(deps.databaseFile ?? config.storage.path);
-  const store = createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null });
+  const enqueued = createEnqueueSignal();
+  const store = signallingStore(createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null }), enqueued);
   const clusterIndex = retryingWhenBusy(createSqliteClusterIndex(db));
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
@@ -103,6 +118,7 @@ export function createApp(deps: AppDeps): BriefingApp {
     store,
     database: db,
     relay,
+    enqueued,
     get digestDeps() {
       return current.digestDeps;
     },
@@ -132,8 +148,7 @@ export function createApp(deps: AppDeps): BriefingApp {
           clock: deps.clock,
           log: deps.log,
           metrics,
-          onNewItems: async (items) =>
-            void (await alerts(items, (watch, sourceId) => view.sourcesOf(view.tenantOfWorkspace(watch.owner.platform, watch.owner.workspaceId)).has(sourceId))),
+          onNewItems: options?.onNewItems ?? (async (items) => void (await alerts(items, watcherSees(view)))),
           onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
@@ -143,6 +158,15 @@ export function createApp(deps: AppDeps): BriefingApp {
       outlets.learn(await store.listSourceStates());
       return summary;
     },
+    async dueSourceIds(options) {
+      const view = await loadTenantView(store, current.config);
+      const sources = [...current.sources, ...view.chatSources];
+      if (options?.force) return sources.map((source) => source.id);
+      const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
+      return sources.filter((source) => ingester.isDue(source, states.get(source.id) ?? null)).map((source) => source.id);
+    },
+    // A watch hears only of items from its own tenant's sources, whichever process plans the alerts.
+    planAlerts: async (items) => current.alerts(items, watcherSees(await loadTenantView(store, current.config))),
     async runDigest(index) {
       const digest = digestAt(index);
       const id = digestIdOf(digest, index);
@@ -161,6 +185,11 @@ export function createApp(deps: AppDeps): BriefingApp {
       await store.close();
     },
   };
+}
+
+/** Whether a watch's owner may hear of an item from `sourceId`: only its own tenant's sources count. */
+function watcherSees(view: TenantView): (watch: Watch, sourceId: string) => boolean {
+  return (watch, sourceId) => view.sourcesOf(view.tenantOfWorkspace(watch.owner.platform, watch.owner.workspaceId)).has(sourceId);
 }
 
 /** The parts of the app a config reload rebuilds; the store, ingester, clusterer and relay stay. */

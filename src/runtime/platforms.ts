@@ -7,7 +7,7 @@ import type { Sender, SenderForTarget } from "../outbox/index.js";
 import { createConsoleSender } from "../platforms/console/console-sender.js";
 import { createDiscordPlatform, createDiscordRest, createDiscordSender, type DiscordPlatform } from "../platforms/discord/index.js";
 import { BriefingError } from "../domain/errors.js";
-import { createSlackPlatform, type SlackHomeSource, type SlackPlatform } from "../platforms/slack/index.js";
+import { createSlackPlatform, type SeenRequests, type SlackHomeSource, type SlackPlatform } from "../platforms/slack/index.js";
 import type { InstallationStore } from "../store/index.js";
 import type { Logger } from "./logger.js";
 
@@ -30,6 +30,8 @@ export interface PlatformsOptions {
   installations?: InstallationStore | null;
   /** Serves the Slack App Home tab. */
   slackHome?: SlackHomeSource;
+  /** Slack HTTP mode's memory of requests taken (the store's, shared by every process). */
+  seenRequests?: SeenRequests;
 }
 
 /** The platforms this deployment has credentials for; the console is always there. */
@@ -66,6 +68,7 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
         admins: config.admins.slack,
         log: options.log.child({ platform: "slack" }),
         clock,
+        ...(options.seenRequests ? { seenRequests: options.seenRequests } : {}),
       })
     : null;
 

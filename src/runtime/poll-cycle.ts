@@ -28,8 +28,15 @@ export interface PollCycleDeps {
 export interface PollCycleOptions {
   /** Poll every source, due or not. */
   force?: boolean;
+  /** Only these sources (each still polled only when due, unless `force`). */
+  sourceIds?: ReadonlySet<string>;
   /** Told how many sources are due, then after each one is done. */
   onProgress?: (progress: { done: number; total: number; failed: number }) => void;
+  /**
+   * Stops the cycle early: polls not started are left, results still arriving are dropped unrecorded
+   * (so those sources stay due), and what was already read is clustered and stored before returning.
+   */
+  signal?: AbortSignal;
 }
 
 export interface PollSummary {
@@ -63,6 +70,7 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
   const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
   const due: PollJob[] = [];
   for (const source of deps.sources) {
+    if (options.sourceIds && !options.sourceIds.has(source.id)) continue;
     const state = states.get(source.id) ?? null;
     if (options.force || ingester.isDue(source, state)) due.push({ source, state });
   }
@@ -71,7 +79,9 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
   let done = 0;
   const progress = () => options.onProgress?.({ done, total: due.length, failed: summary.failed });
   progress();
-  await ingester.pollAll(due, async (result, { source, state }) => {
+  const { signal } = options;
+  const polling = ingester.pollAll(due, async (result, { source, state }) => {
+    if (signal?.aborted) return;
     const sourceLog = log.child({ job: "poll", source: source.id });
     const read = processing.then(() => readResult(deps, source, result, state, sourceLog, summary));
     processing = read.then(() => undefined, () => undefined);
@@ -84,7 +94,9 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
     }
     done += 1;
     progress();
-  });
+  }, signal);
+  await untilAborted(polling, signal);
+  await processing;
   const renames = await clusterInOrder(deps, batches);
   try {
     await store.mergeStories(renames);
@@ -163,6 +175,21 @@ async function storeBatch(deps: PollCycleDeps, batch: SourceBatch, summary: Poll
   countStored(deps.metrics ?? noMetrics, batch.prepared, saved);
   log.debug({ status: outcome.status, items: outcome.items, new_items: saved.length, first_poll: outcome.firstPoll }, "polled");
   if (saved.length > 0 && !outcome.firstPoll && !held) await deps.onNewItems?.(saved);
+}
+
+/** Waits for `work`, or only until `signal` aborts; a rejection of work left behind is dropped. */
+async function untilAborted(work: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return work;
+  if (signal.aborted) return void work.catch(() => undefined);
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    if (signal.aborted) work.catch(() => undefined);
+  }
 }
 
 async function prepareItem(

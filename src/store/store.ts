@@ -50,10 +50,15 @@ export interface DigestMarkStore {
   commitDigest(digest: { digestId: string; windowEnd: string; messages: NewOutboxMessage[]; now: string }): Promise<number>;
 }
 
+/** Requests already taken, shared by every process on the store (Slack's retries, X-Slack-Retry-Num). */
+export interface RequestReplayStore {
+  /** True for the first offer of `key` within `windowMs`; false for a repeat, from any process. */
+  claimRequest(key: string, nowMs: number, windowMs: number): Promise<boolean>;
+}
 
 export type { OutboxStore, TenantStore, WatchStore };
 
 /** Everything the bot persists, behind one interface that SQLite implements today and PostgreSQL can later. */
-export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore, StoryMergeStore, TenantStore {
+export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore, StoryMergeStore, TenantStore, RequestReplayStore {
   close(): Promise<void>;
 }

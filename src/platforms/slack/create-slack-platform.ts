@@ -11,6 +11,7 @@ import type { SlackHomeSource } from "./home/home-model.js";
 import { createSlackHttpServer } from "./http/create-slack-http-server.js";
 import { createSlackInstallationStore, type DefaultWorkspace } from "./oauth/slack-installation-store.js";
 import type { SlackOAuthOptions } from "./oauth/slack-installer-options.js";
+import type { SeenRequests } from "./http/seen-requests.js";
 import { createChannelPacer, type ChannelPacerOptions } from "./sender/channel-pacer.js";
 import { createSlackSender } from "./sender/create-slack-sender.js";
 import { createWorkspaceSender } from "./sender/workspace-sender.js";
@@ -44,6 +45,8 @@ export interface SlackPlatformOptions {
   sendTimeoutMs?: number;
   /** Per-channel spacing of posts (default one a second). */
   pacing?: Omit<ChannelPacerOptions, "clock">;
+  /** HTTP mode's memory of requests taken, so Slack's retries run once; this process's memory when unset. */
+  seenRequests?: SeenRequests;
 }
 
 export interface SlackPlatform {
@@ -150,6 +153,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
         browserPaths: oauth ? SLACK_INSTALL_PATHS : [],
         forward: receiver.requestListener,
         otherRoutes,
+        ...(options.seenRequests ? { seen: options.seenRequests } : {}),
       });
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);

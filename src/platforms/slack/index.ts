@@ -6,3 +6,4 @@ export type { SlackHomeSource, TenantHome } from "./home/home-model.js";
 export type { SlackOAuthOptions } from "./oauth/slack-installer-options.js";
 export type { SlackLog } from "./slack-log.js";
 export { checkSlackSetup, SLACK_SCOPES, type SlackSetupOptions } from "./check-slack-setup.js";
+export { createSeenRequests, SEEN_REQUEST_WINDOW_MS, type SeenRequests } from "./http/seen-requests.js";

@@ -7,6 +7,7 @@ import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler, createCommandSearch } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
 import { createSlackHomeSource } from "../slack-home-source.js";
+import { storedSeenRequests } from "../stored-seen-requests.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Builds the app for a command: config from the usual places, senders for the platforms that have credentials. */
@@ -36,6 +37,10 @@ export async function openApp(
     log: ctx.logger(),
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
+    // Platforms are built before the store opens; Slack takes requests only once started.
+    seenRequests: storedSeenRequests(() => app!.store, {
+      onUnanswered: (reason) => ctx.logger().warn({ platform: "slack", err: reason }, "could not check the store for a repeated slack request; judged by this process alone"),
+    }),
   });
   app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
   if (secretKey) installations = createSqliteInstallationStore(app.database, createSecretBox(secretKey));

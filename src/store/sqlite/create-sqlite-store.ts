@@ -4,6 +4,7 @@ import type { Store } from "../store.js";
 import { createSqliteDigestMarkStore } from "./sqlite-digest-mark-store.js";
 import { createSqliteItemStore } from "./sqlite-item-store.js";
 import { createSqliteOutboxStore } from "./sqlite-outbox-store.js";
+import { createSqliteRequestReplays } from "./sqlite-request-replays.js";
 import { createSqliteSourceStateStore } from "./sqlite-source-state-store.js";
 import { createSqliteStoryMerges } from "./sqlite-story-merges.js";
 import { createSqliteWatchStore } from "./sqlite-watch-store.js";
@@ -31,6 +32,7 @@ export function createSqliteStore(db: Database.Database, options: { secretBox?: 
     ...createSqliteSourceStateStore(db, options.secretBox ?? null),
     ...createSqliteStoryMerges(db),
     ...createSqliteTenantStore(db),
+    ...createSqliteRequestReplays(db),
     ...watchStore,
     async sendAlertsOnce(alert) {
       return sendAlertsOnce.immediate(alert);

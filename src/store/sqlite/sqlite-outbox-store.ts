@@ -55,9 +55,16 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
   const due = db.prepare(`
     SELECT * FROM outbox AS m
     WHERE m.status = 'pending' AND m.next_attempt_at <= @now
+      AND (@targets IS NULL OR m.target IN (SELECT value FROM json_each(@targets)))
       AND NOT EXISTS (SELECT 1 FROM outbox AS earlier
                       WHERE earlier.target = m.target AND earlier.status = 'pending' AND earlier.id < m.id)
     ORDER BY m.id LIMIT @limit`);
+  const heads = db.prepare(`
+    SELECT m.target AS target, m.next_attempt_at AS at FROM outbox AS m
+    WHERE m.status = 'pending'
+      AND NOT EXISTS (SELECT 1 FROM outbox AS earlier
+                      WHERE earlier.target = m.target AND earlier.status = 'pending' AND earlier.id < m.id)
+    ORDER BY m.next_attempt_at LIMIT ?`);
   const attempt = db.prepare("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?");
   const sent = db.prepare(
     "UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL WHERE id = ?",
@@ -76,8 +83,11 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
     async enqueue(messages, now) {
       return enqueueAll.immediate(messages, now);
     },
-    async due(now, limit) {
-      return (due.all({ now, limit }) as OutboxRow[]).map(rowToMessage);
+    async due(now, limit, targets) {
+      return (due.all({ now, limit, targets: targets ? JSON.stringify(targets) : null }) as OutboxRow[]).map(rowToMessage);
+    },
+    async nextAttempts(limit) {
+      return heads.all(limit) as Array<{ target: string; at: string }>;
     },
     async beginAttempt(id) {
       attempt.run(id);

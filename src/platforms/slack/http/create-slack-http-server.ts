@@ -61,7 +61,7 @@ export function createSlackHttpServer(options: SlackHttpServerOptions): Server {
       return end(response, 401);
     }
 
-    if (!seen.firstTime(requestKey(raw.body, contentType), nowMs)) {
+    if (!(await seen.firstTime(requestKey(raw.body, contentType), nowMs))) {
       log.info({ path, retry_num: header(request, "x-slack-retry-num") ?? null, retry_reason: header(request, "x-slack-retry-reason") ?? null }, "repeated slack request ignored");
       return end(response, 200);
     }

@@ -3,14 +3,19 @@ import { createHash } from "node:crypto";
 /** Remembers the requests already processed, so Slack's retries (`X-Slack-Retry-Num`) run once. */
 export interface SeenRequests {
   /** True the first time a key is offered within the window; false for a repeat. */
-  firstTime(key: string, nowMs: number): boolean;
+  firstTime(key: string, nowMs: number): boolean | Promise<boolean>;
 }
 
+/** How long a request is remembered; see `createSeenRequests`. */
+export const SEEN_REQUEST_WINDOW_MS = 15 * 60 * 1000;
+
 /**
- * Slack retries within minutes and a request older than five minutes fails verification anyway, so a
- * window of fifteen minutes and a cap on entries bound the memory without letting a retry through.
+ * One process's memory of requests, for tests and a single process; `briefing run` keeps them in the
+ * store so any process behind a load balancer can answer a retry. Slack retries within minutes and a
+ * request older than five minutes fails verification anyway, so a window of fifteen minutes and a cap
+ * on entries bound the memory without letting a retry through.
  */
-export function createSeenRequests(windowMs = 15 * 60 * 1000, maxEntries = 10_000): SeenRequests {
+export function createSeenRequests(windowMs = SEEN_REQUEST_WINDOW_MS, maxEntries = 10_000): SeenRequests {
   const seen = new Map<string, number>();
   return {
     firstTime(key, nowMs) {

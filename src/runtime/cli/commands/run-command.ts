@@ -66,14 +66,21 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
           });
           // Written once this process owns the port, so a second bot that fails to start leaves it alone.
           runFile = await writeRunFile(app.config.storage.path, process.pid);
-          await worker.start();
-          running = true;
-          log.info({ slack: listening.slack, discord: listening.discord, http_port: operations?.port ?? listening.slack?.port }, "running; Ctrl-C stops");
-          const signal = await Promise.race([ctx.io.stopSignal, lease.lost.then(() => "lease lost")]);
-          log.info({ signal }, "stopping: finishing the work in hand");
+          const stopAsked = Promise.race([ctx.io.stopSignal, lease.lost.then(() => "lease lost")]);
+          // Not awaited alone: a stop asked during the first poll cycle cuts it short.
+          const starting = worker.start();
+          starting.catch(() => undefined);
+          const started = await Promise.race([starting.then(() => true), stopAsked.then(() => false)]);
+          if (started) {
+            running = true;
+            log.info({ slack: listening.slack, discord: listening.discord, http_port: operations?.port ?? listening.slack?.port }, "running; Ctrl-C stops");
+          }
+          const signal = await stopAsked;
+          log.info({ signal }, "stopping: sends in hand finish, everything else stays queued");
           stopListening?.();
-          await platforms.stop();
-          await worker.stop();
+          const stoppedAt = performance.now();
+          await Promise.all([platforms.stop(), worker.stop()]);
+          log.info({ stop_ms: Math.round(performance.now() - stoppedAt) }, "worker stopped");
         } finally {
           await lease.release();
         }
