@@ -14,7 +14,7 @@ export const COMMAND_USAGE: Readonly<Record<BriefCommandName, string>> = {
   help: "Usage: /brief help",
   "feeds-add": "Usage: /brief feeds add <url of a feed or of a page that links one>",
   "feeds-remove": "Usage: /brief feeds remove <id> (/brief feeds lists the ids)",
-  "topics-add": "Usage: /brief topics add <id> <query>, e.g. /brief topics add chips \"export controls\" AND chips",
+  "topics-add": "Usage: /brief topics add <id> <query> [name:\"Display name\"], e.g. /brief topics add chips \"export controls\" AND chips name:\"AI chips\"",
   "topics-remove": "Usage: /brief topics remove <id>",
   "topics-test": "Usage: /brief topics test <query>",
   "digest-here": 'Usage: /brief digest here <cron schedule> [topic ids…] [tz:Area/City], e.g. /brief digest here "0 9 * * 1-5" chips tz:Europe/Berlin',

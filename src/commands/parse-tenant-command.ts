@@ -6,6 +6,17 @@ import { usage } from "./parse-command-text.js";
 export const TOPIC_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const FEED_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CRON_FIELD = /^[0-9*/,\-A-Za-z?LW#]+$/;
+// A trailing `name:"AI chips"` (or name:chips) on `topics add`.
+const NAME_OPTION = /\s+name:(?:["“”]([^"“”]*)["“”]|(\S+))\s*$/i;
+// Shown in digests as plain words: no markup or mentions a platform would act on.
+const DISPLAY_NAME = /^[^\p{Cc}<>@&*_~`|]{1,60}$/u;
+
+/** A topic's display name, trimmed; an error names what is wrong with it. */
+export function checkDisplayName(text: string): string {
+  const name = text.trim().replace(/\s+/g, " ");
+  if (!DISPLAY_NAME.test(name)) throw new BriefingError("command", `"${name.slice(0, 60)}" cannot be a topic name: give 1 to 60 characters without < > @ & * _ ~ \` |, like name:"AI chips". Nothing was changed.`);
+  return name;
+}
 
 /**
  * The tenant-management forms of `feeds`, `topics` and `digest` (`feeds add <url>`, `topics test <query>`,
@@ -26,10 +37,13 @@ export function parseTenantCommand(word: "feeds" | "topics" | "digest", rest: st
       if (!FEED_ID.test(args)) throw usage("feeds-remove");
       return { name: "feeds-remove", feedId: args };
     case "topics add": {
-      const [id = "", ...query] = args.split(/\s+/);
+      const named = NAME_OPTION.exec(args);
+      const body = named ? args.slice(0, named.index) : args;
+      const [id = "", ...query] = body.split(/\s+/);
       if (query.length === 0) throw usage("topics-add");
       if (!TOPIC_ID.test(id)) throw new BriefingError("command", `"${id.slice(0, 40)}" cannot be a topic id: use lower-case letters, digits and dashes, like china-chips. ${usage("topics-add").message}`);
-      return { name: "topics-add", topicId: id, query: args.slice(id.length).trim() };
+      const displayName = named ? checkDisplayName(named[1] ?? named[2] ?? "") : null;
+      return { name: "topics-add", topicId: id, query: body.slice(id.length).trim(), displayName };
     }
     case "topics remove":
       if (!TOPIC_ID.test(args)) throw usage("topics-remove");

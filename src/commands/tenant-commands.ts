@@ -81,8 +81,9 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
       if ((await store.tenantTopics(tenantId)).length >= MAX_TOPICS) return ephemeral(`No topic added: this workspace has ${MAX_TOPICS} topics, the most it may have.`);
       const by = changeBy(invoker);
       const note = await ensureTenant(tenantId, by);
-      await store.addTopic({ tenantId, id: command.topicId, query: command.query }, by);
-      return ephemeral(`Topic ${command.topicId} added: new stories matching ${command.query} go into this workspace's digests. /brief topics test ${command.query} shows what it would have caught.${note}`);
+      await store.addTopic({ tenantId, id: command.topicId, query: command.query, name: command.displayName }, by);
+      const shown = command.displayName ? ` ("${command.displayName}" in digests)` : "";
+      return ephemeral(`Topic ${command.topicId}${shown} added: new stories matching ${command.query} go into this workspace's digests. /brief topics test ${command.query} shows what it would have caught.${note}`);
     },
     async "topics-remove"(command, invoker) {
       requireAdmin(invoker, "remove topics");

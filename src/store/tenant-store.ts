@@ -22,6 +22,8 @@ export interface TenantTopic {
   /** The id as the tenant named it; unique within the tenant only. */
   id: string;
   query: string;
+  /** What digests call it; null shows the id. */
+  name: string | null;
   addedBy: string;
   addedAt: string;
 }
@@ -63,7 +65,7 @@ export interface TenantStore {
   unsubscribeFeed(tenantId: string, feedId: string, by: ChangeBy): Promise<boolean>;
   tenantTopics(tenantId: string | null): Promise<TenantTopic[]>;
   /** False when the tenant has a topic with that id already. */
-  addTopic(topic: { tenantId: string; id: string; query: string }, by: ChangeBy): Promise<boolean>;
+  addTopic(topic: { tenantId: string; id: string; query: string; name?: string | null }, by: ChangeBy): Promise<boolean>;
   removeTopic(tenantId: string, id: string, by: ChangeBy): Promise<boolean>;
   channelDigests(tenantId: string | null): Promise<ChannelDigest[]>;
   /** Sets (or replaces) the channel's digest. */

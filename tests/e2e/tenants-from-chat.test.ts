@@ -108,7 +108,7 @@ describe("four teams managing their own briefing from chat", () => {
     expect(await onDiscord("C", "feeds-add", { url: feeds.url("/c.xml") })).toMatch(/Added Drone Post/);
     expect(await onDiscord("D", "feeds-add", { url: feeds.url("/page.html") })).toMatch(/Added Battery Weekly .*d\.xml.*Lithium prices slide/);
 
-    expect(await onSlack("A", "topics add solar solar OR subsidies")).toMatch(/Topic solar added/);
+    expect(await onSlack("A", 'topics add solar solar OR subsidies name:"Sunny side"')).toMatch(/Topic solar \(.{0,4}Sunny side.{0,4} in digests\) added/);
     expect(await onSlack("B", "topics add robots robotaxi")).toMatch(/Topic robots added/);
     expect(await onSlack("B", 'topics add chips "export controls"')).toMatch(/Topic chips added/);
     expect(await onDiscord("C", "topics-add", { id: "drones", query: "drone" })).toMatch(/Topic drones added/);
@@ -176,6 +176,8 @@ describe("four teams managing their own briefing from chat", () => {
       D: discordPosts(secondGuild.channelId),
     };
     expect(digests.A).toContain("Solar subsidies cut");
+    // A topic's display name heads its section, not its id.
+    expect(digests.A).toContain("Sunny side");
     expect(digests.B).toContain("Robotaxi permits expand");
     expect(digests.B).toContain("Chip export controls tighten");
     expect(digests.C).toContain("Drone makers face new rules");

@@ -69,7 +69,8 @@ export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSON
       .setName("topics-add")
       .setDescription("Add a topic for this server's digests (Manage Server)")
       .addStringOption((o) => o.setName("id").setDescription("A short id: lower-case letters, digits, dashes").setRequired(true).setMaxLength(40))
-      .addStringOption((o) => o.setName("query").setDescription('Words, "phrases", AND/OR/NOT, NEAR/5').setRequired(true).setMaxLength(QUERY_MAX_LENGTH)),
+      .addStringOption((o) => o.setName("query").setDescription('Words, "phrases", AND/OR/NOT, NEAR/5').setRequired(true).setMaxLength(QUERY_MAX_LENGTH))
+      .addStringOption((o) => o.setName("name").setDescription("What digests call it, like AI chips (default: the id)").setMaxLength(60)),
   )
   .addSubcommand((sub) =>
     sub

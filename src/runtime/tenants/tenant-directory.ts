@@ -28,7 +28,7 @@ export function createTenantDirectory(store: Store, config: BriefingConfig): Ten
     topicPrefix: (tenantId) => matchIdOf(tenantId, ""),
     async topicsOf(tenantId) {
       const configured = tenantId === DEFAULT_TENANT ? config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })) : [];
-      const chat = (await store.tenantTopics(tenantId)).map((topic) => ({ id: topic.id, name: topic.id, query: topic.query }));
+      const chat = (await store.tenantTopics(tenantId)).map((topic) => ({ id: topic.id, name: topic.name ?? topic.id, query: topic.query }));
       return [...configured, ...chat];
     },
     feedIdFor: (url) => feedIdFor(config, url),

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { AuditEntry, ChangeBy, ChannelDigest, TenantFeed, TenantStore, TenantTopic } from "../tenant-store.js";
 
 interface FeedRow { tenant_id: string; feed_id: string; url: string; title: string | null; added_by: string; added_at: string }
-interface TopicRow { tenant_id: string; topic_id: string; query: string; added_by: string; added_at: string }
+interface TopicRow { tenant_id: string; topic_id: string; query: string; name: string | null; added_by: string; added_at: string }
 interface DigestRow { tenant_id: string; target: string; schedule: string; topics: string; timezone: string | null; added_by: string; added_at: string }
 
 /** Tenants, their chat-made feeds, topics and channel digests, and the audit of every change, in SQLite. */
@@ -30,11 +30,11 @@ export function createSqliteTenantStore(db: Database.Database): TenantStore {
     tenantId,
     subject: `${feedId} ${feedUrl.get(feedId) ?? ""}`.trim(),
   }));
-  const insertTopic = db.prepare("INSERT OR IGNORE INTO tenant_topics (tenant_id, topic_id, query, added_by, added_at) VALUES (?, ?, ?, ?, ?)");
-  const addTopic = audited("topic.add", (topic: { tenantId: string; id: string; query: string }, by: ChangeBy) => ({
-    changed: insertTopic.run(topic.tenantId, topic.id, topic.query, by.actor, by.at).changes > 0,
+  const insertTopic = db.prepare("INSERT OR IGNORE INTO tenant_topics (tenant_id, topic_id, query, name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const addTopic = audited("topic.add", (topic: { tenantId: string; id: string; query: string; name?: string | null }, by: ChangeBy) => ({
+    changed: insertTopic.run(topic.tenantId, topic.id, topic.query, topic.name ?? null, by.actor, by.at).changes > 0,
     tenantId: topic.tenantId,
-    subject: `${topic.id}: ${topic.query}`,
+    subject: `${topic.id}${topic.name ? ` ("${topic.name}")` : ""}: ${topic.query}`,
   }));
   const deleteTopic = db.prepare("DELETE FROM tenant_topics WHERE tenant_id = ? AND topic_id = ?");
   const removeTopic = audited("topic.remove", (tenantId: string, id: string) => ({ changed: deleteTopic.run(tenantId, id).changes > 0, tenantId, subject: id }));
@@ -75,7 +75,7 @@ export function createSqliteTenantStore(db: Database.Database): TenantStore {
     subscribeFeed: async (feed, by) => subscribeFeed.immediate(by, feed, by),
     unsubscribeFeed: async (tenantId, feedId, by) => unsubscribeFeed.immediate(by, tenantId, feedId),
     async tenantTopics(tenantId) {
-      return (topicRows(tenantId) as TopicRow[]).map((row): TenantTopic => ({ tenantId: row.tenant_id, id: row.topic_id, query: row.query, addedBy: row.added_by, addedAt: row.added_at }));
+      return (topicRows(tenantId) as TopicRow[]).map((row): TenantTopic => ({ tenantId: row.tenant_id, id: row.topic_id, query: row.query, name: row.name, addedBy: row.added_by, addedAt: row.added_at }));
     },
     addTopic: async (topic, by) => addTopic.immediate(by, topic, by),
     removeTopic: async (tenantId, id, by) => removeTopic.immediate(by, tenantId, id),
