@@ -28,6 +28,15 @@ export interface TenantTopic {
   addedAt: string;
 }
 
+/** A tenant's own `@name`, usable in its topics, watches and searches only. */
+export interface TenantAlias {
+  tenantId: string;
+  name: string;
+  query: string;
+  addedBy: string;
+  addedAt: string;
+}
+
 /** A digest an admin set up for a channel with `/brief digest here`. */
 export interface ChannelDigest {
   tenantId: string;
@@ -45,7 +54,7 @@ export interface AuditEntry {
   tenantId: string;
   at: string;
   actor: string;
-  /** `feed.add`, `feed.remove`, `topic.add`, `topic.remove`, `digest.set`, `digest.off`. */
+  /** `feed.add`, `feed.remove`, `topic.add`, `topic.remove`, `alias.set`, `alias.remove`, `digest.set`, `digest.off`. */
   action: string;
   subject: string;
 }
@@ -67,6 +76,11 @@ export interface TenantStore {
   /** False when the tenant has a topic with that id already. */
   addTopic(topic: { tenantId: string; id: string; query: string; name?: string | null }, by: ChangeBy): Promise<boolean>;
   removeTopic(tenantId: string, id: string, by: ChangeBy): Promise<boolean>;
+  /** Every tenant's aliases (tenantId null) or one tenant's. */
+  tenantAliases(tenantId: string | null): Promise<TenantAlias[]>;
+  /** Sets (or replaces) the tenant's alias; true when it is new. */
+  setAlias(alias: { tenantId: string; name: string; query: string }, by: ChangeBy): Promise<boolean>;
+  removeAlias(tenantId: string, name: string, by: ChangeBy): Promise<boolean>;
   channelDigests(tenantId: string | null): Promise<ChannelDigest[]>;
   /** Sets (or replaces) the channel's digest. */
   setChannelDigest(digest: Omit<ChannelDigest, "addedBy" | "addedAt">, by: ChangeBy): Promise<void>;

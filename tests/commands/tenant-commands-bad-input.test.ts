@@ -39,6 +39,7 @@ async function written(target: BriefingApp) {
     feeds: await store.tenantFeeds(null),
     topics: await store.tenantTopics(null),
     digests: await store.channelDigests(null),
+    aliases: await store.tenantAliases(null),
     audit: await store.auditLog(null, 100),
   };
 }
@@ -64,7 +65,7 @@ afterAll(async () => {
 
 describe("tenant commands refuse bad input clearly and change nothing", () => {
   beforeEach(async () => {
-    expect(await written(app)).toEqual({ tenants: [], feeds: [], topics: [], digests: [], audit: [] });
+    expect(await written(app)).toEqual({ tenants: [], feeds: [], topics: [], digests: [], aliases: [], audit: [] });
   });
 
   const cases: Array<[string, () => CommandHandler, Invoker, BriefCommand, RegExp]> = [
@@ -87,6 +88,12 @@ describe("tenant commands refuse bad input clearly and change nothing", () => {
     ["a member stopping a digest", () => handler, member, { name: "digest-off" }, /Only workspace admins/],
     ["a member reading the audit", () => handler, member, { name: "audit" }, /Only workspace admins .* can read the audit log\.$/],
     ["a Discord member without Manage Server", () => handler, discordMember, { name: "feeds-add", url: "" }, /Only workspace admins/],
+    ["an alias query that does not parse", () => handler, admin, { name: "aliases-add", alias: "chips", query: "(H200 AND" }, /expected[\s\S]*\(H200 AND\n\s*\^/],
+    ["an alias that leads back to itself", () => handler, admin, { name: "aliases-add", alias: "chips", query: "H200 OR @chips" }, /refers to itself/],
+    ["an alias naming an unknown alias", () => handler, admin, { name: "aliases-add", alias: "chips", query: "@nope" }, /unknown alias "@nope"/],
+    ["a member adding an alias", () => handler, member, { name: "aliases-add", alias: "chips", query: "H200" }, /Only workspace admins .* add aliases/],
+    ["a member removing an alias", () => handler, member, { name: "aliases-remove", alias: "chips" }, /Only workspace admins .* remove aliases/],
+    ["removing an alias the workspace lacks", () => handler, admin, { name: "aliases-remove", alias: "chips" }, /has no alias @chips/],
     ["removing a feed the workspace lacks", () => handler, admin, { name: "feeds-remove", feedId: "feed-0000000000" }, /has no feed feed-0000000000/],
   ];
 
@@ -96,8 +103,8 @@ describe("tenant commands refuse bad input clearly and change nothing", () => {
     const reply = await which().handle(resolved, invoker);
     expect(reply.visibility).toBe("ephemeral");
     expect(text(reply)).toMatch(expected);
-    expect(await written(app)).toEqual({ tenants: [], feeds: [], topics: [], digests: [], audit: [] });
-    expect(await written(guarded)).toEqual({ tenants: [], feeds: [], topics: [], digests: [], audit: [] });
+    expect(await written(app)).toEqual({ tenants: [], feeds: [], topics: [], digests: [], aliases: [], audit: [] });
+    expect(await written(guarded)).toEqual({ tenants: [], feeds: [], topics: [], digests: [], aliases: [], audit: [] });
   });
 
   it("refuses a feed once the workspace has its quota, and keeps what it had", async () => {
@@ -128,6 +135,12 @@ describe("the typed grammar refuses malformed tenant commands with their usage l
     [`topics add chips H200 name:"${"x".repeat(61)}"`, /cannot be a topic name/],
     ['topics add chips name:"AI chips"', /Usage: \/brief topics add/],
     ["topics test", /Usage: \/brief topics test/],
+    ["aliases add chips", /Usage: \/brief aliases add/],
+    ["aliases add Chips! H200", /"Chips!" cannot be an alias name: .*Nothing was changed/],
+    ["aliases add 9lives cats", /cannot be an alias name/],
+    ["aliases remove", /Usage: \/brief aliases remove/],
+    ["aliases remove two words", /Usage: \/brief aliases remove/],
+    ["aliases explode", /Usage: \/brief aliases add/],
     ["digest here", /five cron fields/],
     ["digest here 0 9 * *", /five cron fields/],
     ["digest here 0 9 * * * Not_A_Topic", /is not a topic id/],
@@ -150,6 +163,8 @@ describe("the typed grammar refuses malformed tenant commands with their usage l
     ["digest off", { name: "digest-off" }],
     ["feeds remove feed-0a1b2c3d4e", { name: "feeds-remove", feedId: "feed-0a1b2c3d4e" }],
     ["audit", { name: "audit" }],
+    ['aliases add @chips H200 OR "AI chips"', { name: "aliases-add", alias: "chips", query: 'H200 OR "AI chips"' }],
+    ["aliases remove chips", { name: "aliases-remove", alias: "chips" }],
   ])("reads %s", (typed, command) => {
     expect(parseCommandText(typed)).toEqual(command);
   });

@@ -93,6 +93,19 @@ export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSON
       .addStringOption((o) => o.setName("tz").setDescription("Time zone such as Europe/Berlin").setMaxLength(64)),
   )
   .addSubcommand((sub) => sub.setName("digest-off").setDescription("Stop this channel's digest (Manage Server)"))
+  .addSubcommand((sub) =>
+    sub
+      .setName("aliases-add")
+      .setDescription("Name a query for use as @name in this server's topics, watches and searches (Manage Server)")
+      .addStringOption((o) => o.setName("name").setDescription("One lower-case word, like chips").setRequired(true).setMaxLength(40))
+      .addStringOption((o) => o.setName("query").setDescription('What @name stands for: words, "phrases", AND/OR/NOT').setRequired(true).setMaxLength(QUERY_MAX_LENGTH)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("aliases-remove")
+      .setDescription("Remove one of this server's aliases (Manage Server)")
+      .addStringOption((o) => o.setName("name").setDescription("The alias, like chips").setRequired(true).setMaxLength(40)),
+  )
   .addSubcommand((sub) => sub.setName("audit").setDescription("Who changed feeds, topics and digests (Manage Server)"))
   .addSubcommand((sub) => sub.setName("help").setDescription("How to use /brief"))
   .toJSON();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BriefCommand, BriefCommandName } from "../../commands/brief-command.js";
-import { checkDisplayName, parseDigestHere, TOPIC_ID } from "../../commands/parse-tenant-command.js";
+import { checkAliasName, checkDisplayName, parseDigestHere, TOPIC_ID } from "../../commands/parse-tenant-command.js";
 import { BRIEF_COMMAND_NAME, QUERY_MAX_LENGTH } from "./brief-command-definition.js";
 
 /** An option of a slash-command interaction, as in the gateway payload and discord.js's `options.data`. */
@@ -69,6 +69,22 @@ const subcommandSchemas: { [K in BriefCommandName]: z.ZodType<Extract<BriefComma
       }
     }),
   "digest-off": z.object({}).transform(() => ({ name: "digest-off" as const })),
+  "aliases-add": z.object({ name: z.string().max(100), query }).transform(({ name, query }, ctx) => {
+    try {
+      return { name: "aliases-add" as const, alias: checkAliasName(name), query };
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
+  "aliases-remove": z.object({ name: z.string().max(100) }).transform(({ name }, ctx) => {
+    try {
+      return { name: "aliases-remove" as const, alias: checkAliasName(name) };
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   audit: z.object({}).transform(() => ({ name: "audit" as const })),
 };
 
