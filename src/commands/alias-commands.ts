@@ -22,13 +22,16 @@ type AliasCommand<K extends "aliases-add" | "aliases-remove"> = Extract<BriefCom
 /** `/brief aliases add|remove`: a tenant's own `@name` shorthands, for its topics, watches and searches only. */
 export function createAliasCommands(deps: AliasCommandDeps) {
   const { directory, store } = deps;
-  const inConfig = (tenantId: string, name: string) =>
-    tenantId === DEFAULT_TENANT && directory.configuredAliases.has(name) ? ephemeral(`@${name} is set in the bot's config file; its operator changes it there. Nothing was changed.`) : null;
+  /** The tenant an admin changes, or the refusal when the alias is the config file's. */
+  const changing = (invoker: Invoker, action: string, name: string): { tenantId: string; refused: Reply | null } => {
+    deps.requireAdmin(invoker, action);
+    const tenantId = directory.tenantForChange(invoker);
+    const configured = tenantId === DEFAULT_TENANT && directory.configuredAliases.has(name);
+    return { tenantId, refused: configured ? ephemeral(`@${name} is set in the bot's config file; its operator changes it there. Nothing was changed.`) : null };
+  };
   return {
     async "aliases-add"(command: AliasCommand<"aliases-add">, invoker: Invoker): Promise<Reply> {
-      deps.requireAdmin(invoker, "add aliases");
-      const tenantId = directory.tenantForChange(invoker);
-      const refused = inConfig(tenantId, command.alias);
+      const { tenantId, refused } = changing(invoker, "add aliases", command.alias);
       if (refused) return refused;
       const own = await directory.chatAliasesOf(tenantId);
       const replacing = own.some((alias) => alias.name === command.alias);
@@ -44,9 +47,7 @@ export function createAliasCommands(deps: AliasCommandDeps) {
       return ephemeral(`Alias @${command.alias} ${verb} ${command.query} in this workspace's topics, watches and searches.${note}`);
     },
     async "aliases-remove"(command: AliasCommand<"aliases-remove">, invoker: Invoker): Promise<Reply> {
-      deps.requireAdmin(invoker, "remove aliases");
-      const tenantId = directory.tenantForChange(invoker);
-      const refused = inConfig(tenantId, command.alias);
+      const { tenantId, refused } = changing(invoker, "remove aliases", command.alias);
       if (refused) return refused;
       const own = await directory.chatAliasesOf(tenantId);
       if (!own.some((alias) => alias.name === command.alias)) return ephemeral(`This workspace has no alias @${command.alias}.`);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
 import type { BriefingApp } from "../../src/runtime/app.js";
-import { openApp } from "../../src/runtime/cli/open-app.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
-import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
+import { slackHttpEnv, startE2eApp } from "../fakes/e2e-context.js";
 import { PERMISSIONS, startFakeDiscord, type FakeDiscord } from "../fakes/fake-discord.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
@@ -85,12 +84,7 @@ beforeAll(async () => {
   closers.push(() => discord.close());
   secondGuild = discord.addGuild();
   const env = { ...slackHttpEnv(slack.apiUrl), DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl };
-  const opened = await openApp(e2eContext(env, clock), await writeE2eConfig(feeds.url("/wire.xml")));
-  app = opened.app;
-  closers.push(() => app.close());
-  const started = await opened.platforms.start();
-  closers.push(() => opened.platforms.stop());
-  slackUrl = `http://127.0.0.1:${started.slack?.port ?? 0}`;
+  ({ app, slackUrl } = await startE2eApp(env, clock, await writeE2eConfig(feeds.url("/wire.xml")), closers));
 }, 30_000);
 
 afterAll(async () => {
