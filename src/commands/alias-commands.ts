@@ -17,7 +17,7 @@ export interface AliasCommandDeps {
   ensureTenant(tenantId: string, by: ChangeBy): Promise<string>;
 }
 
-type AliasCommand<K extends "aliases-add" | "aliases-remove"> = Extract<BriefCommand, { name: K }>;
+type AliasCommand<K extends "aliases" | "aliases-add" | "aliases-remove"> = Extract<BriefCommand, { name: K }>;
 
 /** `/brief aliases add|remove`: a tenant's own `@name` shorthands, for its topics, watches and searches only. */
 export function createAliasCommands(deps: AliasCommandDeps) {
@@ -30,6 +30,12 @@ export function createAliasCommands(deps: AliasCommandDeps) {
     return { tenantId, refused: configured ? ephemeral(`@${name} is set in the bot's config file; its operator changes it there. Nothing was changed.`) : null };
   };
   return {
+    async aliases(_command: AliasCommand<"aliases">, invoker: Invoker): Promise<Reply> {
+      const tenantId = await directory.tenantOf(invoker);
+      const aliases = Object.entries(await directory.aliasesOf(tenantId)).sort(([a], [b]) => a.localeCompare(b));
+      if (aliases.length === 0) return ephemeral("No aliases yet. An admin adds one with /brief aliases add <name> <query>; then @name works in topics, watches and searches.");
+      return ephemeral(["Aliases this workspace's queries can use:", ...aliases.map(([name, query]) => `@${name}: ${query}`)].join("\n"));
+    },
     async "aliases-add"(command: AliasCommand<"aliases-add">, invoker: Invoker): Promise<Reply> {
       const { tenantId, refused } = changing(invoker, "add aliases", command.alias);
       if (refused) return refused;

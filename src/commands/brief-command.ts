@@ -15,6 +15,7 @@ export type BriefCommand =
   | { name: "topics-test"; query: string }
   | { name: "digest-here"; schedule: string; topics: string[]; timeZone: string | null }
   | { name: "digest-off" }
+  | { name: "aliases" }
   | { name: "aliases-add"; alias: string; query: string }
   | { name: "aliases-remove"; alias: string }
   | { name: "audit" };

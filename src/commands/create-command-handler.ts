@@ -118,6 +118,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     "topics-test": (command, invoker) => tenantCommands?.["topics-test"](command, invoker) ?? notHere(),
     "digest-here": (command, invoker) => tenantCommands?.["digest-here"](command, invoker) ?? notHere(),
     "digest-off": (command, invoker) => tenantCommands?.["digest-off"](command, invoker) ?? notHere(),
+    aliases: (command, invoker) => tenantCommands?.aliases(command, invoker) ?? notHere(),
     "aliases-add": (command, invoker) => tenantCommands?.["aliases-add"](command, invoker) ?? notHere(),
     "aliases-remove": (command, invoker) => tenantCommands?.["aliases-remove"](command, invoker) ?? notHere(),
     audit: (command, invoker) => tenantCommands?.audit(command, invoker) ?? notHere(),

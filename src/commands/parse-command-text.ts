@@ -19,6 +19,7 @@ export const COMMAND_USAGE: Readonly<Record<BriefCommandName, string>> = {
   "topics-test": "Usage: /brief topics test <query>",
   "digest-here": 'Usage: /brief digest here <cron schedule> [topic ids…] [tz:Area/City], e.g. /brief digest here "0 9 * * 1-5" chips tz:Europe/Berlin',
   "digest-off": "Usage: /brief digest off",
+  aliases: "Usage: /brief aliases",
   "aliases-add": 'Usage: /brief aliases add <name> <query>, e.g. /brief aliases add chips H200 OR "AI chips"; then @chips works in topics, watches and searches',
   "aliases-remove": "Usage: /brief aliases remove <name>",
   audit: "Usage: /brief audit",
@@ -59,6 +60,7 @@ export function parseCommandText(text: string): BriefCommand {
       if (rest.toLowerCase() === "now") return { name: "digest", now: true };
       return parseTenantCommand(word, rest) ?? throwUsage("digest");
     case "aliases":
+      if (rest === "") return { name: "aliases" };
       return parseTenantCommand(word, rest) ?? throwUsage("aliases-add");
     case "topics":
     case "feeds":

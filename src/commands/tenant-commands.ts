@@ -20,7 +20,7 @@ export interface TenantCommandDeps {
   checkChannel?: ChannelCheck | undefined;
 }
 
-type TenantCommandName = "feeds-add" | "feeds-remove" | "topics-add" | "topics-remove" | "topics-test" | "digest-here" | "digest-off" | "aliases-add" | "aliases-remove" | "audit";
+type TenantCommandName = "feeds-add" | "feeds-remove" | "topics-add" | "topics-remove" | "topics-test" | "digest-here" | "digest-off" | "aliases" | "aliases-add" | "aliases-remove" | "audit";
 type Handlers = { [K in TenantCommandName]: (command: Extract<BriefCommand, { name: K }>, invoker: Invoker) => Promise<Reply> };
 
 const MAX_TOPICS = 50;

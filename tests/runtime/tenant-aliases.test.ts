@@ -50,6 +50,9 @@ describe("aliases made in chat", () => {
     for (const n of [1, 2] as const) expect(text(await run({ name: "feeds-add", url: feeds.url("/chat.xml") }, server(n)))).toMatch(/Added Chat Feed/);
     expect(text(await run({ name: "aliases-add", alias: "sun", query: "solar OR photovoltaic" }, server(1)))).toMatch(/Alias @sun added: it stands for solar OR photovoltaic/);
     expect(text(await run({ name: "topics-add", topicId: "sunny", query: "@sun", displayName: null }, server(1)))).toMatch(/Topic sunny added/);
+    expect(text(await run({ name: "aliases" }, server(1, false)))).toBe("Aliases this workspace's queries can use:\n@sun: solar OR photovoltaic");
+    expect(text(await run({ name: "aliases" }, server(2, false)))).toMatch(/^No aliases yet/);
+    expect(text(await run({ name: "aliases" }, operator))).toBe("Aliases this workspace's queries can use:\n@yaml: lithium");
     expect(text(await run({ name: "watch", query: "@sun", channel: null }, server(1, false)))).toMatch(/Watch \d+ created/);
 
     // The other server knows no @sun, nor the config's @yaml: each refusal names the alias and changes nothing.

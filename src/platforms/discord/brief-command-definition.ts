@@ -93,6 +93,7 @@ export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSON
       .addStringOption((o) => o.setName("tz").setDescription("Time zone such as Europe/Berlin").setMaxLength(64)),
   )
   .addSubcommand((sub) => sub.setName("digest-off").setDescription("Stop this channel's digest (Manage Server)"))
+  .addSubcommand((sub) => sub.setName("aliases").setDescription("The @name aliases this server's queries can use"))
   .addSubcommand((sub) =>
     sub
       .setName("aliases-add")

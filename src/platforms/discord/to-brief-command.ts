@@ -69,6 +69,7 @@ const subcommandSchemas: { [K in BriefCommandName]: z.ZodType<Extract<BriefComma
       }
     }),
   "digest-off": z.object({}).transform(() => ({ name: "digest-off" as const })),
+  aliases: z.object({}).transform(() => ({ name: "aliases" as const })),
   "aliases-add": z.object({ name: z.string().max(100), query }).transform(({ name, query }, ctx) => {
     try {
       return { name: "aliases-add" as const, alias: checkAliasName(name), query };

@@ -56,7 +56,7 @@ describe("briefing discord register", () => {
     const subcommands = (briefCommandDefinition.options ?? []) as Array<{ name: string; options?: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }> }>;
     expect(subcommands.map((s) => s.name)).toEqual([
       "search", "watch", "unwatch", "watches", "digest", "topics", "feeds",
-      "feeds-add", "feeds-remove", "topics-add", "topics-remove", "topics-test", "digest-here", "digest-off", "aliases-add", "aliases-remove", "audit", "help",
+      "feeds-add", "feeds-remove", "topics-add", "topics-remove", "topics-test", "digest-here", "digest-off", "aliases", "aliases-add", "aliases-remove", "audit", "help",
     ]);
     const options = Object.fromEntries(subcommands.map((s) => [s.name, (s.options ?? []).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])]));
     expect(options).toMatchObject({
