@@ -10,11 +10,14 @@ export type BriefCommand =
   | { name: "help" }
   | { name: "feeds-add"; url: string }
   | { name: "feeds-remove"; feedId: string }
-  | { name: "topics-add"; topicId: string; query: string }
+  | { name: "topics-add"; topicId: string; query: string; displayName: string | null }
   | { name: "topics-remove"; topicId: string }
   | { name: "topics-test"; query: string }
   | { name: "digest-here"; schedule: string; topics: string[]; timeZone: string | null }
   | { name: "digest-off" }
+  | { name: "aliases" }
+  | { name: "aliases-add"; alias: string; query: string }
+  | { name: "aliases-remove"; alias: string }
   | { name: "audit" };
 
 export type BriefCommandName = BriefCommand["name"];

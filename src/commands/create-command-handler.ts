@@ -56,13 +56,17 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   const handlers: { [K in BriefCommand["name"]]: (command: Extract<BriefCommand, { name: K }>, invoker: Invoker) => Promise<Reply> } = {
     async search(command, invoker) {
       const tenantId = await tenantOf(invoker);
-      const scope = tenantId === undefined ? {} : { sourceIds: await tenants!.directory.searchableSources(tenantId), topicPrefix: tenants!.directory.topicPrefix(tenantId) };
+      const scope =
+        tenantId === undefined
+          ? {}
+          : { sourceIds: await tenants!.directory.searchableSources(tenantId), topicPrefix: tenants!.directory.topicPrefix(tenantId), aliases: await tenants!.directory.aliasesOf(tenantId) };
       const digest = await deps.search.search({ text: command.query, limit: SEARCH_LIMIT, ...scope });
       if (digest.storyCount === 0) return ephemeral(`No stories match ${command.query}.`);
       return { visibility: "ephemeral", kind: "stories", digest };
     },
     async watch(command, invoker) {
-      deps.validateQuery(command.query);
+      const tenantId = await tenantOf(invoker);
+      deps.validateQuery(command.query, tenantId === undefined ? undefined : await tenants!.directory.aliasesOf(tenantId));
       const owner = ownerOf(invoker);
       if ((await deps.watches.watchesOf(owner)).length >= maxWatches) {
         return ephemeral(`You have ${maxWatches} watches already; remove one with /brief unwatch <id> first.`);
@@ -114,6 +118,9 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     "topics-test": (command, invoker) => tenantCommands?.["topics-test"](command, invoker) ?? notHere(),
     "digest-here": (command, invoker) => tenantCommands?.["digest-here"](command, invoker) ?? notHere(),
     "digest-off": (command, invoker) => tenantCommands?.["digest-off"](command, invoker) ?? notHere(),
+    aliases: (command, invoker) => tenantCommands?.aliases(command, invoker) ?? notHere(),
+    "aliases-add": (command, invoker) => tenantCommands?.["aliases-add"](command, invoker) ?? notHere(),
+    "aliases-remove": (command, invoker) => tenantCommands?.["aliases-remove"](command, invoker) ?? notHere(),
     audit: (command, invoker) => tenantCommands?.audit(command, invoker) ?? notHere(),
   };
 

@@ -9,8 +9,8 @@ const TYPED_HELP = [
   "/brief watch <query> in #channel — alerts to a channel (admins)",
   "/brief unwatch <id> — stop a watch; /brief watches — list yours with their ids",
   "/brief digest — preview this channel's digest; /brief digest now — post it here (admins)",
-  "/brief topics — the topics this bot follows; /brief feeds — health of each source",
-  "Admins: /brief feeds add <url> | feeds remove <id> | topics add <id> <query> | topics remove <id> | digest here <cron> [topics…] [tz:Area/City] | digest off | audit",
+  "/brief topics — the topics this bot follows; /brief feeds — health of each source; /brief aliases — the @name aliases",
+  "Admins: /brief feeds add <url> | feeds remove <id> | topics add <id> <query> | topics remove <id> | aliases add <name> <query> | aliases remove <name> | digest here <cron> [topics…] [tz:Area/City] | digest off | audit",
   "/brief topics test <query> — what a query would have matched in the last 7 days",
   QUERIES,
 ].join("\n");
@@ -22,8 +22,8 @@ const DISCORD_HELP = [
   "/brief watch query:<query> channel:<channel> — alerts to a channel (Manage Server)",
   "/brief unwatch id:<id> — stop a watch (the id is suggested as you type); /brief watches — list yours",
   "/brief digest — preview this channel's digest; /brief digest now:True — post it here (Manage Server)",
-  "/brief topics — the topics this bot follows; /brief feeds — health of each source",
-  "Manage Server: /brief feeds-add url: | feeds-remove id: | topics-add id: query: | topics-remove id: | digest-here schedule: [topics:] [tz:] | digest-off | audit",
+  "/brief topics — the topics this bot follows; /brief feeds — health of each source; /brief aliases — the @name aliases",
+  "Manage Server: /brief feeds-add url: | feeds-remove id: | topics-add id: query: | topics-remove id: | aliases-add name: query: | aliases-remove name: | digest-here schedule: [topics:] [tz:] | digest-off | audit",
   "/brief topics-test query:<query> — what a query would have matched in the last 7 days",
   QUERIES,
 ].join("\n");

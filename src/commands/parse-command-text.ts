@@ -14,16 +14,19 @@ export const COMMAND_USAGE: Readonly<Record<BriefCommandName, string>> = {
   help: "Usage: /brief help",
   "feeds-add": "Usage: /brief feeds add <url of a feed or of a page that links one>",
   "feeds-remove": "Usage: /brief feeds remove <id> (/brief feeds lists the ids)",
-  "topics-add": "Usage: /brief topics add <id> <query>, e.g. /brief topics add chips \"export controls\" AND chips",
+  "topics-add": "Usage: /brief topics add <id> <query> [name:\"Display name\"], e.g. /brief topics add chips \"export controls\" AND chips name:\"AI chips\"",
   "topics-remove": "Usage: /brief topics remove <id>",
   "topics-test": "Usage: /brief topics test <query>",
   "digest-here": 'Usage: /brief digest here <cron schedule> [topic ids…] [tz:Area/City], e.g. /brief digest here "0 9 * * 1-5" chips tz:Europe/Berlin',
   "digest-off": "Usage: /brief digest off",
+  aliases: "Usage: /brief aliases",
+  "aliases-add": 'Usage: /brief aliases add <name> <query>, e.g. /brief aliases add chips H200 OR "AI chips"; then @chips works in topics, watches and searches',
+  "aliases-remove": "Usage: /brief aliases remove <name>",
   audit: "Usage: /brief audit",
 };
 
 export const GENERAL_USAGE =
-  "Usage: /brief search <query> | watch <query> [in #channel] | unwatch <id> | watches | digest [now|here|off] | topics [add|remove|test] | feeds [add|remove] | audit | help";
+  "Usage: /brief search <query> | watch <query> [in #channel] | unwatch <id> | watches | digest [now|here|off] | topics [add|remove|test] | feeds [add|remove] | aliases [add|remove] | audit | help";
 
 // A channel picked with `#` arrives as `<#C0123|name>` (Slack, with escaping on) or `<#C0123>`.
 const WATCH_IN_CHANNEL = /^(?<query>.*?)(?:^|\s+)in\s+<#(?<channel>[A-Z0-9]+)(?:\|[^>]*)?>$/is;
@@ -56,6 +59,9 @@ export function parseCommandText(text: string): BriefCommand {
       if (rest === "") return { name: "digest", now: false };
       if (rest.toLowerCase() === "now") return { name: "digest", now: true };
       return parseTenantCommand(word, rest) ?? throwUsage("digest");
+    case "aliases":
+      if (rest === "") return { name: "aliases" };
+      return parseTenantCommand(word, rest) ?? throwUsage("aliases-add");
     case "topics":
     case "feeds":
       if (rest === "") return { name: word };

@@ -6,12 +6,33 @@ import { usage } from "./parse-command-text.js";
 export const TOPIC_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const FEED_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CRON_FIELD = /^[0-9*/,\-A-Za-z?LW#]+$/;
+// A trailing `name:"AI chips"` (or name:chips) on `topics add`.
+const NAME_OPTION = /\s+name:(?:["“”]([^"“”]*)["“”]|(\S+))\s*$/i;
+// Shown in digests as plain words: no markup or mentions a platform would act on.
+const DISPLAY_NAME = /^[^\p{Cc}<>@&*_~`|]{1,60}$/u;
+
+/** Alias names as the YAML config takes them (lower case, starting with a letter), given with or without `@`. */
+const ALIAS_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+
+/** An alias name without its `@`; an error says what a name may be. */
+export function checkAliasName(text: string): string {
+  const name = text.trim().replace(/^@/, "");
+  if (!ALIAS_NAME.test(name)) throw new BriefingError("command", `"${name.slice(0, 40)}" cannot be an alias name: use one word of lower-case letters, digits, - and _, starting with a letter, like chips. Nothing was changed.`);
+  return name;
+}
+
+/** A topic's display name, trimmed; an error names what is wrong with it. */
+export function checkDisplayName(text: string): string {
+  const name = text.trim().replace(/\s+/g, " ");
+  if (!DISPLAY_NAME.test(name)) throw new BriefingError("command", `"${name.slice(0, 60)}" cannot be a topic name: give 1 to 60 characters without < > @ & * _ ~ \` |, like name:"AI chips". Nothing was changed.`);
+  return name;
+}
 
 /**
  * The tenant-management forms of `feeds`, `topics` and `digest` (`feeds add <url>`, `topics test <query>`,
  * `digest here <schedule> …`); null when `rest` starts with none of their verbs.
  */
-export function parseTenantCommand(word: "feeds" | "topics" | "digest", rest: string): BriefCommand | null {
+export function parseTenantCommand(word: "feeds" | "topics" | "digest" | "aliases", rest: string): BriefCommand | null {
   const space = rest.search(/\s/);
   const verb = (space === -1 ? rest : rest.slice(0, space)).toLowerCase();
   const args = space === -1 ? "" : rest.slice(space).trim();
@@ -26,10 +47,13 @@ export function parseTenantCommand(word: "feeds" | "topics" | "digest", rest: st
       if (!FEED_ID.test(args)) throw usage("feeds-remove");
       return { name: "feeds-remove", feedId: args };
     case "topics add": {
-      const [id = "", ...query] = args.split(/\s+/);
+      const named = NAME_OPTION.exec(args);
+      const body = named ? args.slice(0, named.index) : args;
+      const [id = "", ...query] = body.split(/\s+/);
       if (query.length === 0) throw usage("topics-add");
       if (!TOPIC_ID.test(id)) throw new BriefingError("command", `"${id.slice(0, 40)}" cannot be a topic id: use lower-case letters, digits and dashes, like china-chips. ${usage("topics-add").message}`);
-      return { name: "topics-add", topicId: id, query: args.slice(id.length).trim() };
+      const displayName = named ? checkDisplayName(named[1] ?? named[2] ?? "") : null;
+      return { name: "topics-add", topicId: id, query: body.slice(id.length).trim(), displayName };
     }
     case "topics remove":
       if (!TOPIC_ID.test(args)) throw usage("topics-remove");
@@ -37,6 +61,14 @@ export function parseTenantCommand(word: "feeds" | "topics" | "digest", rest: st
     case "topics test":
       if (args === "") throw usage("topics-test");
       return { name: "topics-test", query: args };
+    case "aliases add": {
+      const [name = "", ...query] = args.split(/\s+/);
+      if (name === "" || query.length === 0) throw usage("aliases-add");
+      return { name: "aliases-add", alias: checkAliasName(name), query: args.slice(name.length).trim() };
+    }
+    case "aliases remove":
+      if (args === "" || /\s/.test(args)) throw usage("aliases-remove");
+      return { name: "aliases-remove", alias: checkAliasName(args) };
     case "digest here":
       return parseDigestHere(args);
     case "digest off":

@@ -15,6 +15,8 @@ export interface SearchRequest {
   sourceIds?: string[] | null;
   /** Put before each `topic:<id>` filter's id: a tenant's topics are stored under its own ids. */
   topicPrefix?: string;
+  /** The asker's tenant's `@name` aliases; the config's when absent. */
+  aliases?: Record<string, string>;
 }
 
 /** The digests configured for channels, as `/brief digest` sees them. */
@@ -25,8 +27,8 @@ export interface DigestService {
   postNow(invoker: Invoker): Promise<number>;
 }
 
-/** Throws a QueryError (with a caret under the column) when the query does not parse. */
-export type QueryValidator = (query: string) => void;
+/** Throws a QueryError (with a caret under the column) when the query does not parse with `aliases` (the config's when absent). */
+export type QueryValidator = (query: string, aliases?: Record<string, string>) => void;
 
 export interface TopicInfo {
   id: string;
@@ -77,6 +79,12 @@ export interface TenantDirectory {
   searchableSources(tenantId: string): Promise<string[] | null>;
   /** What a tenant's topic ids are stored under: its `topic:<id>` filters search `<prefix><id>`. */
   topicPrefix(tenantId: string): string;
+  /** The `@name` aliases the tenant's queries use: the config's and its own for the default tenant, only its own for another. */
+  aliasesOf(tenantId: string): Promise<Record<string, string>>;
+  /** The aliases the tenant added from chat (the config's are not among them). */
+  chatAliasesOf(tenantId: string): Promise<Array<{ name: string; query: string }>>;
+  /** Alias names the config file defines: chat cannot change them. */
+  configuredAliases: ReadonlySet<string>;
   /** Configured topics (the default tenant's) and chat-made ones. */
   topicsOf(tenantId: string): Promise<TopicInfo[]>;
   /** The source id a feed URL is kept under (a configured source with the same address keeps its id); null for no URL. */

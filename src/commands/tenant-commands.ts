@@ -4,6 +4,7 @@ import { BriefingError } from "../domain/errors.js";
 import { maskUrl, maskUrlsInText } from "../domain/mask-url.js";
 import type { Reply } from "../domain/reply.js";
 import { DEFAULT_TENANT, type ChangeBy, type TenantStore } from "../store/tenant-store.js";
+import { createAliasCommands } from "./alias-commands.js";
 import type { BriefCommand, Invoker } from "./brief-command.js";
 import { channelDigestTarget } from "./channel-digest-target.js";
 import type { ChannelCheck, FeedProbe, QueryValidator, SearchService, TenantDirectory } from "./ports.js";
@@ -19,7 +20,7 @@ export interface TenantCommandDeps {
   checkChannel?: ChannelCheck | undefined;
 }
 
-type TenantCommandName = "feeds-add" | "feeds-remove" | "topics-add" | "topics-remove" | "topics-test" | "digest-here" | "digest-off" | "audit";
+type TenantCommandName = "feeds-add" | "feeds-remove" | "topics-add" | "topics-remove" | "topics-test" | "digest-here" | "digest-off" | "aliases" | "aliases-add" | "aliases-remove" | "audit";
 type Handlers = { [K in TenantCommandName]: (command: Extract<BriefCommand, { name: K }>, invoker: Invoker) => Promise<Reply> };
 
 const MAX_TOPICS = 50;
@@ -27,7 +28,7 @@ const AUDIT_LINES = 20;
 const TEST_LIMIT = 8;
 const ephemeral = (text: string): Reply => ({ visibility: "ephemeral", kind: "text", text });
 
-/** `/brief feeds add|remove`, `topics add|remove|test`, `digest here|off` and `audit`: a tenant's settings from chat. */
+/** `/brief feeds add|remove`, `topics add|remove|test`, `aliases add|remove`, `digest here|off` and `audit`: a tenant's settings from chat. */
 export function createTenantCommands(deps: TenantCommandDeps): Handlers {
   const { directory, store } = deps;
   const requireAdmin = (invoker: Invoker, action: string, changes = true) => {
@@ -44,6 +45,7 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
       : (await directory.topicsOf(tenantId)).some((t) => t.id === id) && !(await store.tenantTopics(tenantId)).some((t) => t.id === id));
 
   return {
+    ...createAliasCommands({ directory, store, validateQuery: deps.validateQuery, requireAdmin, changeBy, ensureTenant }),
     async "feeds-add"(command, invoker) {
       requireAdmin(invoker, "add feeds");
       const tenantId = directory.tenantForChange(invoker);
@@ -74,15 +76,16 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
     },
     async "topics-add"(command, invoker) {
       requireAdmin(invoker, "add topics");
-      deps.validateQuery(command.query);
       const tenantId = directory.tenantForChange(invoker);
+      deps.validateQuery(command.query, await directory.aliasesOf(tenantId));
       const topics = await directory.topicsOf(tenantId);
       if (topics.some((topic) => topic.id === command.topicId)) return ephemeral(`This workspace has a topic ${command.topicId} already; remove it first or pick another id.`);
       if ((await store.tenantTopics(tenantId)).length >= MAX_TOPICS) return ephemeral(`No topic added: this workspace has ${MAX_TOPICS} topics, the most it may have.`);
       const by = changeBy(invoker);
       const note = await ensureTenant(tenantId, by);
-      await store.addTopic({ tenantId, id: command.topicId, query: command.query }, by);
-      return ephemeral(`Topic ${command.topicId} added: new stories matching ${command.query} go into this workspace's digests. /brief topics test ${command.query} shows what it would have caught.${note}`);
+      await store.addTopic({ tenantId, id: command.topicId, query: command.query, name: command.displayName }, by);
+      const shown = command.displayName ? ` ("${command.displayName}" in digests)` : "";
+      return ephemeral(`Topic ${command.topicId}${shown} added: new stories matching ${command.query} go into this workspace's digests. /brief topics test ${command.query} shows what it would have caught.${note}`);
     },
     async "topics-remove"(command, invoker) {
       requireAdmin(invoker, "remove topics");
@@ -92,9 +95,11 @@ export function createTenantCommands(deps: TenantCommandDeps): Handlers {
       return ephemeral(removed ? `Topic ${command.topicId} removed.` : `This workspace has no topic ${command.topicId}; /brief topics lists them.`);
     },
     async "topics-test"(command, invoker) {
-      deps.validateQuery(command.query);
       const tenantId = await directory.tenantOf(invoker);
+      const aliases = await directory.aliasesOf(tenantId);
+      deps.validateQuery(command.query, aliases);
       const digest = await deps.search.search({
+        aliases,
         text: `${command.query} since:7d`,
         limit: TEST_LIMIT,
         sourceIds: await directory.searchableSources(tenantId),

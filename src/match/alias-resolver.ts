@@ -27,7 +27,7 @@ export function createAliasResolver(aliases: Record<string, string> = {}, parseB
       const body = bodies.get(key);
       if (body === undefined) {
         const known = [...bodies.keys()].map((k) => `@${k}`);
-        const expected = known.length ? `one of the aliases defined in the config: ${known.slice(0, 12).join(", ")}` : "an alias defined in the config (none are)";
+        const expected = known.length ? `one of the known aliases: ${known.slice(0, 12).join(", ")}` : "a defined alias (none are defined: the config's aliases: or /brief aliases add make them)";
         throw new QueryError(`unknown alias "@${name}"`, query, column, expected);
       }
       if (inProgress.includes(key)) {

@@ -32,6 +32,7 @@
  * threshold, DEFAULT_THRESHOLD (0: every match passes) unless the query sets one.
  */
 export { compileMatcher, DEFAULT_THRESHOLD, type Matcher, type MatcherSpec } from "./compile-matcher.js";
+export { compileGroupedMatcher, type QueryGroup } from "./compile-grouped-matcher.js";
 export { parseQuery } from "./parse-query.js";
 export { ftsTermsOf } from "./required-terms.js";
 export { normaliseForMatch } from "./normalise-for-match.js";

@@ -3,7 +3,7 @@ import type { AlertStory } from "../domain/alert.js";
 import type { Clock } from "../domain/clock.js";
 import type { NewOutboxMessage } from "../domain/outbound.js";
 import type { StoredItem } from "../domain/story.js";
-import { compileMatcher, type Matcher } from "../match/index.js";
+import { compileGroupedMatcher, type Matcher } from "../match/index.js";
 import { renderAlert } from "../render/index.js";
 import type { Store } from "../store/store.js";
 import { formatForTarget } from "./format-for-target.js";
@@ -25,25 +25,39 @@ export interface AlertJobDeps {
 export function createAlertJob(deps: AlertJobDeps) {
   let compiled: { signature: string; matcher: Matcher } | null = null;
 
-  const matcherFor = (watches: Watch[]): Matcher => {
-    const signature = watches.map((w) => `${w.id}\u0000${w.query}`).join("\u0001");
+  // Watches grouped by the aliases their owner's tenant reads `@name` with.
+  const matcherFor = (watches: Watch[], aliasesOf: (watch: Watch) => Record<string, string>): Matcher => {
+    const groups = new Map<string, { aliases: Record<string, string>; queries: Array<{ id: string; query: string; threshold: number }> }>();
+    for (const watch of watches) {
+      const aliases = aliasesOf(watch);
+      const key = JSON.stringify(aliases);
+      const group = groups.get(key) ?? { aliases, queries: [] };
+      groups.set(key, group);
+      group.queries.push({ id: watch.id, query: watch.query, threshold: 0 });
+    }
+    const signature = JSON.stringify([...groups].map(([key, group]) => [key, group.queries.map((q) => [q.id, q.query])]));
     if (compiled?.signature !== signature) {
-      const matcher = compileMatcher({
-        queries: watches.map((w) => ({ id: w.id, query: w.query, threshold: 0 })),
-        aliases: deps.aliases,
-        sourceWeights: deps.sourceWeights,
-      });
+      const matcher = compileGroupedMatcher([...groups.values()], deps.sourceWeights, (id, error) =>
+        deps.log.warn({ job: "alerts", watch: id, err: error instanceof Error ? error.message : String(error) }, "a watch no longer parses (an alias it used was removed); it is skipped"),
+      );
       compiled = { signature, matcher };
     }
     return compiled.matcher;
   };
 
-  /** `canSee`: whether a watch's owner may hear of an item of that source (its tenant follows the source). */
-  return async function onNewItems(items: StoredItem[], canSee: (watch: Watch, sourceId: string) => boolean = () => true): Promise<number> {
+  /**
+   * `canSee`: whether a watch's owner may hear of an item of that source (its tenant follows the source).
+   * `aliasesOf`: the aliases of the watch owner's tenant; the config's when not given.
+   */
+  return async function onNewItems(
+    items: StoredItem[],
+    canSee: (watch: Watch, sourceId: string) => boolean = () => true,
+    aliasesOf: (watch: Watch) => Record<string, string> = () => deps.aliases,
+  ): Promise<number> {
     const watches = await deps.store.allWatches();
     if (watches.length === 0 || items.length === 0) return 0;
     const byId = new Map(watches.map((w) => [w.id, w]));
-    const matcher = matcherFor(watches);
+    const matcher = matcherFor(watches, aliasesOf);
     const now = deps.clock.now();
     const hits: AlertHit[] = [];
     for (const item of items) {

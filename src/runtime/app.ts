@@ -148,7 +148,7 @@ export function createApp(deps: AppDeps): BriefingApp {
           clock: deps.clock,
           log: deps.log,
           metrics,
-          onNewItems: options?.onNewItems ?? (async (items) => void (await alerts(items, watcherSees(view)))),
+          onNewItems: options?.onNewItems ?? (async (items) => void (await alerts(items, watcherSees(view), watcherAliases(view)))),
           onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
@@ -166,7 +166,10 @@ export function createApp(deps: AppDeps): BriefingApp {
       return sources.filter((source) => ingester.isDue(source, states.get(source.id) ?? null)).map((source) => source.id);
     },
     // A watch hears only of items from its own tenant's sources, whichever process plans the alerts.
-    planAlerts: async (items) => current.alerts(items, watcherSees(await loadTenantView(store, current.config))),
+    planAlerts: async (items) => {
+      const view = await loadTenantView(store, current.config);
+      return current.alerts(items, watcherSees(view), watcherAliases(view));
+    },
     async runDigest(index) {
       const digest = digestAt(index);
       const id = digestIdOf(digest, index);
@@ -190,6 +193,11 @@ export function createApp(deps: AppDeps): BriefingApp {
 /** Whether a watch's owner may hear of an item from `sourceId`: only its own tenant's sources count. */
 function watcherSees(view: TenantView): (watch: Watch, sourceId: string) => boolean {
   return (watch, sourceId) => view.sourcesOf(view.tenantOfWorkspace(watch.owner.platform, watch.owner.workspaceId)).has(sourceId);
+}
+
+/** The aliases a watch's query reads: its owner's tenant's. */
+function watcherAliases(view: TenantView): (watch: Watch) => Record<string, string> {
+  return (watch) => view.aliasesOf(view.tenantOfWorkspace(watch.owner.platform, watch.owner.workspaceId));
 }
 
 /** The parts of the app a config reload rebuilds; the store, ingester, clusterer and relay stay. */
@@ -222,7 +230,9 @@ function configured(config: BriefingConfig, store: Store, deps: AppDeps) {
   };
   return {
     config,
-    matcherFor: createTenantMatchers(config),
+    matcherFor: createTenantMatchers(config, (topic, error) =>
+      deps.log.warn({ job: "poll", topic, err: error instanceof Error ? error.message : String(error) }, "a chat-made topic no longer parses (an alias it used was removed); it is skipped"),
+    ),
     alerts,
     sources,
     digestDeps,

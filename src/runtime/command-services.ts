@@ -55,7 +55,7 @@ export function createBriefCommandHandler(app: BriefingApp, config: BriefingConf
     search,
     digests: createDigestService(app, config),
     watches: app.store,
-    validateQuery: (query) => void parseQuery(query, config.aliases),
+    validateQuery: (query, aliases = config.aliases) => void parseQuery(query, aliases),
     topics: config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })),
     sources: async () => {
       const states = new Map((await app.store.listSourceStates()).map((state) => [state.sourceId, state]));
@@ -81,7 +81,7 @@ async function outletsBySource(app: BriefingApp, config: BriefingConfig): Promis
 export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): SearchService {
   const service = createSearchService({
     index: createSqliteSearchIndex(app.database),
-    compile: (query) => compileSearchQuery(query, config),
+    compile: (query, aliases) => compileSearchQuery(query, config, aliases),
     clock: app.digestDeps.clock,
     beat: config.beat,
     timeZone: config.timezone,

@@ -3,13 +3,13 @@ import { compileMatcher, ftsTermsOf, parseQuery } from "../match/index.js";
 import type { CompiledSearchQuery } from "../search/index.js";
 import { sourceWeightsOf } from "./topic-matcher.js";
 
-/** A search query compiled with the config's aliases: the exact matcher plus the terms the FTS index looks up. */
-export function compileSearchQuery(query: string, config: BriefingConfig): CompiledSearchQuery {
+/** A search query compiled with the asker's aliases (the config's by default): the exact matcher plus the terms the FTS index looks up. */
+export function compileSearchQuery(query: string, config: BriefingConfig, aliases: Record<string, string> = config.aliases): CompiledSearchQuery {
   // Parsed on its own first: a mistake is then reported as the user's query, not as a query named "search".
-  const alternatives = ftsTermsOf(parseQuery(query, config.aliases));
+  const alternatives = ftsTermsOf(parseQuery(query, aliases));
   const matcher = compileMatcher({
     queries: [{ id: "search", query, threshold: 0 }],
-    aliases: config.aliases,
+    aliases,
     sourceWeights: sourceWeightsOf(config),
   });
   return {

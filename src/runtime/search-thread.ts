@@ -16,7 +16,7 @@ let outlets: Record<string, string> = {};
 const serviceFor = (config: BriefingConfig) =>
   createSearchService({
     index,
-    compile: (query) => compileSearchQuery(query, config),
+    compile: (query, aliases) => compileSearchQuery(query, config, aliases),
     clock: { now: () => now },
     beat: config.beat,
     timeZone: config.timezone,

@@ -26,11 +26,11 @@ type Ranked = Map<string, { item: StoredItem; terms: string[]; rank: number; sou
 export function createSearchService(deps: SearchServiceDeps) {
   const candidateLimit = deps.candidateLimit ?? 500;
   return {
-    async search(request: { text: string; limit: number; sourceIds?: string[] | null | undefined; topicPrefix?: string | undefined }): Promise<Digest> {
+    async search(request: { text: string; limit: number; sourceIds?: string[] | null | undefined; topicPrefix?: string | undefined; aliases?: Record<string, string> | undefined }): Promise<Digest> {
       const now = deps.clock.now();
       const filters = parseSearchFilters(request.text, now);
       if (filters.query === "") throw new BriefingError("query", "Search for something: /brief search <query> [since:7d]");
-      const compiled = deps.compile(filters.query);
+      const compiled = deps.compile(filters.query, request.aliases);
       const best: Ranked = new Map();
       // Newest candidates first, a page at a time, until there are enough stories to rank.
       const pageSize = Math.max(40, request.limit * 5);

@@ -25,4 +25,5 @@ export interface CompiledSearchQuery {
   alternatives: string[][];
 }
 
-export type SearchQueryCompiler = (query: string) => CompiledSearchQuery;
+/** `aliases`: the asker's `@name` aliases; the compiler's own default when absent. */
+export type SearchQueryCompiler = (query: string, aliases?: Record<string, string>) => CompiledSearchQuery;

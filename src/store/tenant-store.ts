@@ -22,6 +22,17 @@ export interface TenantTopic {
   /** The id as the tenant named it; unique within the tenant only. */
   id: string;
   query: string;
+  /** What digests call it; null shows the id. */
+  name: string | null;
+  addedBy: string;
+  addedAt: string;
+}
+
+/** A tenant's own `@name`, usable in its topics, watches and searches only. */
+export interface TenantAlias {
+  tenantId: string;
+  name: string;
+  query: string;
   addedBy: string;
   addedAt: string;
 }
@@ -43,7 +54,7 @@ export interface AuditEntry {
   tenantId: string;
   at: string;
   actor: string;
-  /** `feed.add`, `feed.remove`, `topic.add`, `topic.remove`, `digest.set`, `digest.off`. */
+  /** `feed.add`, `feed.remove`, `topic.add`, `topic.remove`, `alias.set`, `alias.remove`, `digest.set`, `digest.off`. */
   action: string;
   subject: string;
 }
@@ -63,8 +74,13 @@ export interface TenantStore {
   unsubscribeFeed(tenantId: string, feedId: string, by: ChangeBy): Promise<boolean>;
   tenantTopics(tenantId: string | null): Promise<TenantTopic[]>;
   /** False when the tenant has a topic with that id already. */
-  addTopic(topic: { tenantId: string; id: string; query: string }, by: ChangeBy): Promise<boolean>;
+  addTopic(topic: { tenantId: string; id: string; query: string; name?: string | null }, by: ChangeBy): Promise<boolean>;
   removeTopic(tenantId: string, id: string, by: ChangeBy): Promise<boolean>;
+  /** Every tenant's aliases (tenantId null) or one tenant's. */
+  tenantAliases(tenantId: string | null): Promise<TenantAlias[]>;
+  /** Sets (or replaces) the tenant's alias; true when it is new. */
+  setAlias(alias: { tenantId: string; name: string; query: string }, by: ChangeBy): Promise<boolean>;
+  removeAlias(tenantId: string, name: string, by: ChangeBy): Promise<boolean>;
   channelDigests(tenantId: string | null): Promise<ChannelDigest[]>;
   /** Sets (or replaces) the channel's digest. */
   setChannelDigest(digest: Omit<ChannelDigest, "addedBy" | "addedAt">, by: ChangeBy): Promise<void>;

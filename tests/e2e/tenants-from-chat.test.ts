@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
 import type { BriefingApp } from "../../src/runtime/app.js";
-import { openApp } from "../../src/runtime/cli/open-app.js";
 import { writeE2eConfig } from "../fakes/e2e-config.js";
-import { e2eContext, slackHttpEnv } from "../fakes/e2e-context.js";
+import { slackHttpEnv, startE2eApp } from "../fakes/e2e-context.js";
 import { PERMISSIONS, startFakeDiscord, type FakeDiscord } from "../fakes/fake-discord.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { serveFeed, startFeedServer, type FeedServer } from "../fakes/feed-server.js";
@@ -85,12 +84,7 @@ beforeAll(async () => {
   closers.push(() => discord.close());
   secondGuild = discord.addGuild();
   const env = { ...slackHttpEnv(slack.apiUrl), DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl };
-  const opened = await openApp(e2eContext(env, clock), await writeE2eConfig(feeds.url("/wire.xml")));
-  app = opened.app;
-  closers.push(() => app.close());
-  const started = await opened.platforms.start();
-  closers.push(() => opened.platforms.stop());
-  slackUrl = `http://127.0.0.1:${started.slack?.port ?? 0}`;
+  ({ app, slackUrl } = await startE2eApp(env, clock, await writeE2eConfig(feeds.url("/wire.xml")), closers));
 }, 30_000);
 
 afterAll(async () => {
@@ -108,7 +102,7 @@ describe("four teams managing their own briefing from chat", () => {
     expect(await onDiscord("C", "feeds-add", { url: feeds.url("/c.xml") })).toMatch(/Added Drone Post/);
     expect(await onDiscord("D", "feeds-add", { url: feeds.url("/page.html") })).toMatch(/Added Battery Weekly .*d\.xml.*Lithium prices slide/);
 
-    expect(await onSlack("A", "topics add solar solar OR subsidies")).toMatch(/Topic solar added/);
+    expect(await onSlack("A", 'topics add solar solar OR subsidies name:"Sunny side"')).toMatch(/Topic solar \(.{0,4}Sunny side.{0,4} in digests\) added/);
     expect(await onSlack("B", "topics add robots robotaxi")).toMatch(/Topic robots added/);
     expect(await onSlack("B", 'topics add chips "export controls"')).toMatch(/Topic chips added/);
     expect(await onDiscord("C", "topics-add", { id: "drones", query: "drone" })).toMatch(/Topic drones added/);
@@ -176,6 +170,8 @@ describe("four teams managing their own briefing from chat", () => {
       D: discordPosts(secondGuild.channelId),
     };
     expect(digests.A).toContain("Solar subsidies cut");
+    // A topic's display name heads its section, not its id.
+    expect(digests.A).toContain("Sunny side");
     expect(digests.B).toContain("Robotaxi permits expand");
     expect(digests.B).toContain("Chip export controls tighten");
     expect(digests.C).toContain("Drone makers face new rules");

@@ -78,7 +78,7 @@ describe("parse errors", () => {
     ["a OR -b", 5, "this OR alternative only excludes", "terms on both sides of OR; to exclude, write (a OR b) -c"],
     ["a NEAR/3 (b c)", 10, "NEAR cannot join this", "terms, phrases or ( OR ) of them on both sides of NEAR"],
     ["a NEAR/3 source:x", 9, "NEAR cannot join this", "terms, phrases or ( OR ) of them on both sides of NEAR"],
-    ["@nope H200", 0, 'unknown alias "@nope"', "one of the aliases defined in the config: @cac, @index"],
+    ["@nope H200", 0, 'unknown alias "@nope"', "one of the known aliases: @cac, @index"],
     ["!!! H200", 0, '"!!!" has no letters, digits or CJK characters', "a term with letters or digits"],
     ["title:source:x", 6, '"source:" inside "title:"', "one field scope at a time"],
     // Columns count UTF-16 code units; only the caret line accounts for wide characters.

@@ -34,7 +34,7 @@ describe("settings made in chat", () => {
     const first = await openAt(configFile);
     const handler = createBriefCommandHandler(first, first.config);
     expect(text(await handler.handle({ name: "feeds-add", url: feeds.url("/chat.xml") }, admin))).toMatch(/Added Chat Feed/);
-    expect(text(await handler.handle({ name: "topics-add", topicId: "chips", query: "chips" }, admin))).toMatch(/Topic chips added/);
+    expect(text(await handler.handle({ name: "topics-add", topicId: "chips", query: "chips", displayName: null }, admin))).toMatch(/Topic chips added/);
     await first.close();
 
     const second = await openAt(configFile);

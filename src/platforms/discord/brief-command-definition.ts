@@ -69,7 +69,8 @@ export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSON
       .setName("topics-add")
       .setDescription("Add a topic for this server's digests (Manage Server)")
       .addStringOption((o) => o.setName("id").setDescription("A short id: lower-case letters, digits, dashes").setRequired(true).setMaxLength(40))
-      .addStringOption((o) => o.setName("query").setDescription('Words, "phrases", AND/OR/NOT, NEAR/5').setRequired(true).setMaxLength(QUERY_MAX_LENGTH)),
+      .addStringOption((o) => o.setName("query").setDescription('Words, "phrases", AND/OR/NOT, NEAR/5').setRequired(true).setMaxLength(QUERY_MAX_LENGTH))
+      .addStringOption((o) => o.setName("name").setDescription("What digests call it, like AI chips (default: the id)").setMaxLength(60)),
   )
   .addSubcommand((sub) =>
     sub
@@ -92,6 +93,20 @@ export const briefCommandDefinition: RESTPostAPIChatInputApplicationCommandsJSON
       .addStringOption((o) => o.setName("tz").setDescription("Time zone such as Europe/Berlin").setMaxLength(64)),
   )
   .addSubcommand((sub) => sub.setName("digest-off").setDescription("Stop this channel's digest (Manage Server)"))
+  .addSubcommand((sub) => sub.setName("aliases").setDescription("The @name aliases this server's queries can use"))
+  .addSubcommand((sub) =>
+    sub
+      .setName("aliases-add")
+      .setDescription("Name a query for use as @name in this server's topics, watches and searches (Manage Server)")
+      .addStringOption((o) => o.setName("name").setDescription("One lower-case word, like chips").setRequired(true).setMaxLength(40))
+      .addStringOption((o) => o.setName("query").setDescription('What @name stands for: words, "phrases", AND/OR/NOT').setRequired(true).setMaxLength(QUERY_MAX_LENGTH)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName("aliases-remove")
+      .setDescription("Remove one of this server's aliases (Manage Server)")
+      .addStringOption((o) => o.setName("name").setDescription("The alias, like chips").setRequired(true).setMaxLength(40)),
+  )
   .addSubcommand((sub) => sub.setName("audit").setDescription("Who changed feeds, topics and digests (Manage Server)"))
   .addSubcommand((sub) => sub.setName("help").setDescription("How to use /brief"))
   .toJSON();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BriefCommand, BriefCommandName } from "../../commands/brief-command.js";
-import { parseDigestHere, TOPIC_ID } from "../../commands/parse-tenant-command.js";
+import { checkAliasName, checkDisplayName, parseDigestHere, TOPIC_ID } from "../../commands/parse-tenant-command.js";
 import { BRIEF_COMMAND_NAME, QUERY_MAX_LENGTH } from "./brief-command-definition.js";
 
 /** An option of a slash-command interaction, as in the gateway payload and discord.js's `options.data`. */
@@ -45,7 +45,16 @@ const subcommandSchemas: { [K in BriefCommandName]: z.ZodType<Extract<BriefComma
   help: z.object({}).transform(() => ({ name: "help" as const })),
   "feeds-add": z.object({ url: z.string().trim().min(1, "Give the feed's URL").max(2000) }).transform(({ url }) => ({ name: "feeds-add" as const, url })),
   "feeds-remove": z.object({ id: z.string().trim().min(1).max(100) }).transform(({ id }) => ({ name: "feeds-remove" as const, feedId: id })),
-  "topics-add": z.object({ id: z.string().trim().regex(TOPIC_ID, "use lower-case letters, digits and dashes, like china-chips"), query }).transform(({ id, query }) => ({ name: "topics-add" as const, topicId: id, query })),
+  "topics-add": z
+    .object({ id: z.string().trim().regex(TOPIC_ID, "use lower-case letters, digits and dashes, like china-chips"), query, name: z.string().max(100).optional() })
+    .transform(({ id, query, name }, ctx) => {
+      try {
+        return { name: "topics-add" as const, topicId: id, query, displayName: name === undefined ? null : checkDisplayName(name) };
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   "topics-remove": z.object({ id: z.string().trim().min(1).max(100) }).transform(({ id }) => ({ name: "topics-remove" as const, topicId: id })),
   "topics-test": z.object({ query }).transform(({ query }) => ({ name: "topics-test" as const, query })),
   // The same grammar as typed on Slack: `/brief digest here <schedule> [topics…] [tz:Area/City]`.
@@ -60,6 +69,23 @@ const subcommandSchemas: { [K in BriefCommandName]: z.ZodType<Extract<BriefComma
       }
     }),
   "digest-off": z.object({}).transform(() => ({ name: "digest-off" as const })),
+  aliases: z.object({}).transform(() => ({ name: "aliases" as const })),
+  "aliases-add": z.object({ name: z.string().max(100), query }).transform(({ name, query }, ctx) => {
+    try {
+      return { name: "aliases-add" as const, alias: checkAliasName(name), query };
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
+  "aliases-remove": z.object({ name: z.string().max(100) }).transform(({ name }, ctx) => {
+    try {
+      return { name: "aliases-remove" as const, alias: checkAliasName(name) };
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   audit: z.object({}).transform(() => ({ name: "audit" as const })),
 };
 

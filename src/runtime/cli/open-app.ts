@@ -30,7 +30,12 @@ export async function openApp(
   const platforms = createPlatforms({
     env: ctx.env(),
     installations: secretKey ? late(() => installations!) : null,
-    slackHome: createSlackHomeSource({ config: () => app!.config, store: { listSourceStates: () => app!.store.listSourceStates() }, clock: ctx.io.clock }),
+    slackHome: createSlackHomeSource({
+      config: () => app!.config,
+      store: { listSourceStates: () => app!.store.listSourceStates(), channelDigests: (tenantId) => app!.store.channelDigests(tenantId) },
+      view: () => app!.tenantView(),
+      clock: ctx.io.clock,
+    }),
     rawEnv: ctx.io.env,
     config: loaded.config,
     handler: lateHandler,

@@ -23,7 +23,7 @@ export function chatDigestJob(config: BriefingConfig, view: TenantView, base: Di
   const to = parseTarget(entry.target);
   if (typeof to === "string") return null;
   const configured = entry.tenantId === DEFAULT_TENANT ? config.topics.map((t) => ({ id: t.id, matchId: t.id, name: t.name, maxStories: t.max_stories })) : [];
-  const chat = view.chatTopics.filter((t) => t.tenantId === entry.tenantId).map((t) => ({ id: t.id, matchId: t.matchId, name: t.id, maxStories: undefined }));
+  const chat = view.chatTopics.filter((t) => t.tenantId === entry.tenantId).map((t) => ({ id: t.id, matchId: t.matchId, name: t.name ?? t.id, maxStories: undefined }));
   const topics = [...configured, ...chat];
   const chosen = entry.topics.length > 0 ? topics.filter((t) => entry.topics.includes(t.id)) : topics;
   const visible = view.sourcesOf(entry.tenantId);

@@ -3,7 +3,7 @@ import { cronSchema, timeZoneSchema, type BriefingConfig } from "../../config/co
 import { maskUrl } from "../../domain/mask-url.js";
 import { sourceLocation } from "../../ingest/index.js";
 import { DEFAULT_TENANT, type Store } from "../../store/index.js";
-import { feedIdFor, loadTenantView, matchIdOf, workspaceTenant } from "./tenant-view.js";
+import { feedIdFor, loadTenantView, matchIdOf, tenantAliasMap, workspaceTenant } from "./tenant-view.js";
 
 /** The commands' view of tenants: the config's part (the default tenant's sources and topics) joined with the store's. */
 export function createTenantDirectory(store: Store, config: BriefingConfig): TenantDirectory {
@@ -26,9 +26,12 @@ export function createTenantDirectory(store: Store, config: BriefingConfig): Ten
       return [...view.sourcesOf(tenantId)];
     },
     topicPrefix: (tenantId) => matchIdOf(tenantId, ""),
+    aliasesOf: async (tenantId) => tenantAliasMap(config, tenantId, await store.tenantAliases(tenantId)),
+    chatAliasesOf: async (tenantId) => (await store.tenantAliases(tenantId)).map((alias) => ({ name: alias.name, query: alias.query })),
+    configuredAliases: new Set(Object.keys(config.aliases)),
     async topicsOf(tenantId) {
       const configured = tenantId === DEFAULT_TENANT ? config.topics.map((topic) => ({ id: topic.id, name: topic.name, query: topic.query })) : [];
-      const chat = (await store.tenantTopics(tenantId)).map((topic) => ({ id: topic.id, name: topic.id, query: topic.query }));
+      const chat = (await store.tenantTopics(tenantId)).map((topic) => ({ id: topic.id, name: topic.name ?? topic.id, query: topic.query }));
       return [...configured, ...chat];
     },
     feedIdFor: (url) => feedIdFor(config, url),

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { BriefingConfig } from "../../config/config-schema.js";
 import { canonicalUrl, type SourceSpec } from "../../ingest/index.js";
-import { DEFAULT_TENANT, type Store, type TenantFeed, type TenantTopic } from "../../store/index.js";
+import { DEFAULT_TENANT, type Store, type TenantAlias, type TenantFeed, type TenantTopic } from "../../store/index.js";
 
 /** Who is in which tenant and what each tenant follows, read once per poll, digest run or command. */
 export interface TenantView {
@@ -11,6 +11,9 @@ export interface TenantView {
   chatFeeds: TenantFeed[];
   /** Topics added from chat, with the id they are matched and stored under. */
   chatTopics: Array<TenantTopic & { matchId: string }>;
+  chatAliases: TenantAlias[];
+  /** The `@name` aliases a tenant's queries use: the config's and its own for the default tenant, only its own for another. */
+  aliasesOf(tenantId: string): Record<string, string>;
   /** The source ids whose items a tenant sees. */
   sourcesOf(tenantId: string): ReadonlySet<string>;
   /** The tenant a matched topic id belongs to. */
@@ -43,8 +46,14 @@ export function feedIdFor(config: BriefingConfig, url: string): string | null {
   return configured?.id ?? `feed-${createHash("sha256").update(canonical).digest("hex").slice(0, 10)}`;
 }
 
+/** A tenant's aliases by name: the YAML ones belong to the default tenant alone. */
+export function tenantAliasMap(config: BriefingConfig, tenantId: string, own: ReadonlyArray<Pick<TenantAlias, "name" | "query">>): Record<string, string> {
+  const base = tenantId === DEFAULT_TENANT ? config.aliases : {};
+  return { ...Object.fromEntries(own.map((alias) => [alias.name, alias.query])), ...base };
+}
+
 export async function loadTenantView(store: Store, config: BriefingConfig): Promise<TenantView> {
-  const [tenantIds, chatFeeds, topics] = await Promise.all([store.listTenants(), store.tenantFeeds(null), store.tenantTopics(null)]);
+  const [tenantIds, chatFeeds, topics, chatAliases] = await Promise.all([store.listTenants(), store.tenantFeeds(null), store.tenantTopics(null), store.tenantAliases(null)]);
   const tenants = new Set(tenantIds);
   const configured = new Set(config.sources.map((source) => source.id));
   const chatSources = new Map<string, SourceSpec>();
@@ -59,11 +68,14 @@ export async function loadTenantView(store: Store, config: BriefingConfig): Prom
   const chatTopics = topics.map((topic) => ({ ...topic, matchId: matchIdOf(topic.tenantId, topic.id) }));
   const topicTenants = new Map(chatTopics.map((topic) => [topic.matchId, topic.tenantId]));
   const none: ReadonlySet<string> = new Set();
+  const aliases = (tenantId: string) => tenantAliasMap(config, tenantId, chatAliases.filter((alias) => alias.tenantId === tenantId));
   return {
     tenantIds: tenants,
     chatSources: [...chatSources.values()],
     chatFeeds,
     chatTopics,
+    chatAliases,
+    aliasesOf: aliases,
     sourcesOf: (tenantId) => sources.get(tenantId) ?? none,
     tenantOfTopic: (matchId) => topicTenants.get(matchId) ?? DEFAULT_TENANT,
     tenantOfWorkspace(platform, workspaceId) {

@@ -235,4 +235,20 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: "topic names and tenant aliases",
+    // A chat-made topic's display name; a tenant's own `@name` aliases (the YAML ones stay the default tenant's).
+    sql: `
+      ALTER TABLE tenant_topics ADD COLUMN name TEXT;
+      CREATE TABLE tenant_aliases (
+        tenant_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, name)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,8 +1,9 @@
 import type Database from "better-sqlite3";
-import type { AuditEntry, ChangeBy, ChannelDigest, TenantFeed, TenantStore, TenantTopic } from "../tenant-store.js";
+import type { AuditEntry, ChangeBy, ChannelDigest, TenantAlias, TenantFeed, TenantStore, TenantTopic } from "../tenant-store.js";
 
 interface FeedRow { tenant_id: string; feed_id: string; url: string; title: string | null; added_by: string; added_at: string }
-interface TopicRow { tenant_id: string; topic_id: string; query: string; added_by: string; added_at: string }
+interface TopicRow { tenant_id: string; topic_id: string; query: string; name: string | null; added_by: string; added_at: string }
+interface AliasRow { tenant_id: string; name: string; query: string; added_by: string; added_at: string }
 interface DigestRow { tenant_id: string; target: string; schedule: string; topics: string; timezone: string | null; added_by: string; added_at: string }
 
 /** Tenants, their chat-made feeds, topics and channel digests, and the audit of every change, in SQLite. */
@@ -30,14 +31,26 @@ export function createSqliteTenantStore(db: Database.Database): TenantStore {
     tenantId,
     subject: `${feedId} ${feedUrl.get(feedId) ?? ""}`.trim(),
   }));
-  const insertTopic = db.prepare("INSERT OR IGNORE INTO tenant_topics (tenant_id, topic_id, query, added_by, added_at) VALUES (?, ?, ?, ?, ?)");
-  const addTopic = audited("topic.add", (topic: { tenantId: string; id: string; query: string }, by: ChangeBy) => ({
-    changed: insertTopic.run(topic.tenantId, topic.id, topic.query, by.actor, by.at).changes > 0,
+  const insertTopic = db.prepare("INSERT OR IGNORE INTO tenant_topics (tenant_id, topic_id, query, name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const addTopic = audited("topic.add", (topic: { tenantId: string; id: string; query: string; name?: string | null }, by: ChangeBy) => ({
+    changed: insertTopic.run(topic.tenantId, topic.id, topic.query, topic.name ?? null, by.actor, by.at).changes > 0,
     tenantId: topic.tenantId,
-    subject: `${topic.id}: ${topic.query}`,
+    subject: `${topic.id}${topic.name ? ` ("${topic.name}")` : ""}: ${topic.query}`,
   }));
   const deleteTopic = db.prepare("DELETE FROM tenant_topics WHERE tenant_id = ? AND topic_id = ?");
   const removeTopic = audited("topic.remove", (tenantId: string, id: string) => ({ changed: deleteTopic.run(tenantId, id).changes > 0, tenantId, subject: id }));
+  const aliasExists = db.prepare("SELECT 1 FROM tenant_aliases WHERE tenant_id = ? AND name = ?").pluck();
+  const upsertAlias = db.prepare(`
+    INSERT INTO tenant_aliases (tenant_id, name, query, added_by, added_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (tenant_id, name) DO UPDATE SET query = excluded.query, added_by = excluded.added_by, added_at = excluded.added_at`);
+  let aliasWasNew = false;
+  const setAlias = audited("alias.set", (alias: { tenantId: string; name: string; query: string }, by: ChangeBy) => {
+    aliasWasNew = aliasExists.get(alias.tenantId, alias.name) === undefined;
+    upsertAlias.run(alias.tenantId, alias.name, alias.query, by.actor, by.at);
+    return { changed: true, tenantId: alias.tenantId, subject: `@${alias.name}: ${alias.query}` };
+  });
+  const deleteAlias = db.prepare("DELETE FROM tenant_aliases WHERE tenant_id = ? AND name = ?");
+  const removeAlias = audited("alias.remove", (tenantId: string, name: string) => ({ changed: deleteAlias.run(tenantId, name).changes > 0, tenantId, subject: `@${name}` }));
   const upsertDigest = db.prepare(`
     INSERT INTO channel_digests (target, tenant_id, schedule, topics, timezone, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (target) DO UPDATE SET tenant_id = excluded.tenant_id, schedule = excluded.schedule, topics = excluded.topics,
@@ -61,6 +74,7 @@ export function createSqliteTenantStore(db: Database.Database): TenantStore {
       : db.prepare("SELECT t.*, f.url, f.title FROM tenant_feeds t JOIN feeds f USING (feed_id) WHERE t.tenant_id = ? ORDER BY t.added_at, t.feed_id").all(tenantId)) as FeedRow[];
   const topicRows = byTenant("tenant_topics", "added_at, topic_id");
   const digestRows = byTenant("channel_digests", "target");
+  const aliasRows = byTenant("tenant_aliases", "name");
 
   return {
     async listTenants() {
@@ -75,10 +89,18 @@ export function createSqliteTenantStore(db: Database.Database): TenantStore {
     subscribeFeed: async (feed, by) => subscribeFeed.immediate(by, feed, by),
     unsubscribeFeed: async (tenantId, feedId, by) => unsubscribeFeed.immediate(by, tenantId, feedId),
     async tenantTopics(tenantId) {
-      return (topicRows(tenantId) as TopicRow[]).map((row): TenantTopic => ({ tenantId: row.tenant_id, id: row.topic_id, query: row.query, addedBy: row.added_by, addedAt: row.added_at }));
+      return (topicRows(tenantId) as TopicRow[]).map((row): TenantTopic => ({ tenantId: row.tenant_id, id: row.topic_id, query: row.query, name: row.name, addedBy: row.added_by, addedAt: row.added_at }));
     },
     addTopic: async (topic, by) => addTopic.immediate(by, topic, by),
     removeTopic: async (tenantId, id, by) => removeTopic.immediate(by, tenantId, id),
+    async tenantAliases(tenantId) {
+      return (aliasRows(tenantId) as AliasRow[]).map((row): TenantAlias => ({ tenantId: row.tenant_id, name: row.name, query: row.query, addedBy: row.added_by, addedAt: row.added_at }));
+    },
+    async setAlias(alias, by) {
+      setAlias.immediate(by, alias, by);
+      return aliasWasNew;
+    },
+    removeAlias: async (tenantId, name, by) => removeAlias.immediate(by, tenantId, name),
     async channelDigests(tenantId) {
       return (digestRows(tenantId) as DigestRow[]).map((row): ChannelDigest => ({
         tenantId: row.tenant_id,

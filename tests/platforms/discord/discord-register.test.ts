@@ -56,7 +56,7 @@ describe("briefing discord register", () => {
     const subcommands = (briefCommandDefinition.options ?? []) as Array<{ name: string; options?: Array<{ name: string; type: number; required?: boolean; autocomplete?: boolean }> }>;
     expect(subcommands.map((s) => s.name)).toEqual([
       "search", "watch", "unwatch", "watches", "digest", "topics", "feeds",
-      "feeds-add", "feeds-remove", "topics-add", "topics-remove", "topics-test", "digest-here", "digest-off", "audit", "help",
+      "feeds-add", "feeds-remove", "topics-add", "topics-remove", "topics-test", "digest-here", "digest-off", "aliases", "aliases-add", "aliases-remove", "audit", "help",
     ]);
     const options = Object.fromEntries(subcommands.map((s) => [s.name, (s.options ?? []).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])]));
     expect(options).toMatchObject({
@@ -65,7 +65,9 @@ describe("briefing discord register", () => {
       unwatch: [["id", 3, true, true]],
       digest: [["now", 5, false, false]],
       "feeds-add": [["url", 3, true, false]],
-      "topics-add": [["id", 3, true, false], ["query", 3, true, false]],
+      "topics-add": [["id", 3, true, false], ["query", 3, true, false], ["name", 3, false, false]],
+      "aliases-add": [["name", 3, true, false], ["query", 3, true, false]],
+      "aliases-remove": [["name", 3, true, false]],
       "digest-here": [["schedule", 3, true, false], ["topics", 3, false, false], ["tz", 3, false, false]],
     });
   });
