@@ -1,4 +1,5 @@
-import { isPaused, type SourceState } from "../domain/source-state.js";
+import { feedHealthOf } from "../domain/feed-health-of.js";
+import type { SourceState } from "../domain/source-state.js";
 import { describeSource } from "./describe-source.js";
 import type { SourceInfo } from "./ports.js";
 
@@ -23,9 +24,9 @@ const TAIL_ROOM = 120;
  */
 export function feedsReply(sources: readonly SourceInfo[], now: Date, room: ReplyRoom): string {
   const health = (state: SourceState | null): Health => {
-    if (!state?.lastPolledAt) return "not polled yet";
-    if (isPaused(state, now)) return "paused";
-    return state.consecutiveFailures > 0 ? "failing" : "ok";
+    const kind = feedHealthOf(state, now);
+    // Here a recovered feed counts as ok: its items arrive.
+    return kind === "never polled" ? "not polled yet" : kind === "recovered" ? "ok" : kind;
   };
   const rows = sources.map((source) => ({ health: health(source.state), line: describeSource(source, now) }));
   rows.sort((a, b) => ORDER.indexOf(a.health) - ORDER.indexOf(b.health));

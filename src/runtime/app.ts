@@ -108,6 +108,10 @@ export function createApp(deps: AppDeps): BriefingApp {
       return current.notices.platformPaused(platform, reason);
     },
   });
+  // Chat-made feeds, topics and aliases are read afresh each time: a change from chat takes effect at once.
+  const tenantView = () => loadTenantView(store, current.config);
+  // A watch hears only of items from its own tenant's sources, with its tenant's aliases, whichever process plans the alerts.
+  const alertsSeenFrom = (view: TenantView) => (items: StoredItem[]) => current.alerts(items, watcherSees(view), watcherAliases(view));
   const digestAt = (index: number) => {
     const digest = current.config.digests[index];
     if (!digest) throw new RangeError(`no digest at index ${index}`);
@@ -132,11 +136,10 @@ export function createApp(deps: AppDeps): BriefingApp {
     reconfigure(next) {
       current = configured(next, store, deps);
     },
-    tenantView: () => loadTenantView(store, current.config),
+    tenantView,
     async poll(options) {
-      const { sources, matcherFor, alerts, outlets, notices } = current;
-      // Chat-made feeds and topics are read per cycle: a change from chat takes effect at the next poll.
-      const view = await loadTenantView(store, current.config);
+      const { sources, matcherFor, outlets, notices } = current;
+      const view = await tenantView();
       outlets.learn(await store.listSourceStates());
       const summary = await runPollCycle(
         {
@@ -148,7 +151,7 @@ export function createApp(deps: AppDeps): BriefingApp {
           clock: deps.clock,
           log: deps.log,
           metrics,
-          onNewItems: options?.onNewItems ?? (async (items) => void (await alerts(items, watcherSees(view), watcherAliases(view)))),
+          onNewItems: options?.onNewItems ?? (async (items) => void (await alertsSeenFrom(view)(items))),
           onSourcePaused: (source, state) => notices.tell(`feed:${source.id}`, feedPausedNotice(source, state), `admin:feed:${source.id}:${state.pausedUntil}`),
         },
         options,
@@ -159,17 +162,13 @@ export function createApp(deps: AppDeps): BriefingApp {
       return summary;
     },
     async dueSourceIds(options) {
-      const view = await loadTenantView(store, current.config);
+      const view = await tenantView();
       const sources = [...current.sources, ...view.chatSources];
       if (options?.force) return sources.map((source) => source.id);
       const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
       return sources.filter((source) => ingester.isDue(source, states.get(source.id) ?? null)).map((source) => source.id);
     },
-    // A watch hears only of items from its own tenant's sources, whichever process plans the alerts.
-    planAlerts: async (items) => {
-      const view = await loadTenantView(store, current.config);
-      return current.alerts(items, watcherSees(view), watcherAliases(view));
-    },
+    planAlerts: async (items) => alertsSeenFrom(await tenantView())(items),
     async runDigest(index) {
       const digest = digestAt(index);
       const id = digestIdOf(digest, index);
@@ -178,7 +177,7 @@ export function createApp(deps: AppDeps): BriefingApp {
       return enqueued;
     },
     async runChatDigests() {
-      const enqueued = await runDueChatDigests(current.config, await loadTenantView(store, current.config), current.digestDeps, await store.channelDigests(null));
+      const enqueued = await runDueChatDigests(current.config, await tenantView(), current.digestDeps, await store.channelDigests(null));
       if (enqueued > 0) metrics.digestBuilt("chat", enqueued);
       return enqueued;
     },

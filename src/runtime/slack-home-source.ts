@@ -4,7 +4,7 @@ import type { Clock } from "../domain/clock.js";
 import type { SlackHomeSource, TenantHome } from "../platforms/slack/index.js";
 import { DEFAULT_TENANT, type Store } from "../store/index.js";
 import { digestIdOf } from "./digest-job.js";
-import { feedHealthOf } from "./feed-health-of.js";
+import { feedHealthOf } from "../domain/feed-health-of.js";
 import { chatDigestId } from "./tenants/chat-digests.js";
 import type { TenantView } from "./tenants/tenant-view.js";
 

@@ -4,7 +4,7 @@ import { formatTarget } from "../../config/target.js";
 import { nextSlotAfter } from "../../digest/index.js";
 import type { Store } from "../../store/store.js";
 import { digestIdOf } from "../digest-job.js";
-import { feedHealthOf, type FeedHealth } from "../feed-health-of.js";
+import { feedHealthOf, type FeedHealth } from "../../domain/feed-health-of.js";
 
 /** Everything the status page shows; no URL, token or message body, so nothing secret can reach it. */
 export interface StatusModel {

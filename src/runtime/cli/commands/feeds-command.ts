@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { SourceState } from "../../../domain/source-state.js";
 import { maskUrl, maskUrlsInText, sameLocation } from "../../../domain/mask-url.js";
-import { feedHealthOf } from "../../feed-health-of.js";
+import { feedHealthOf } from "../../../domain/feed-health-of.js";
 import { pauseReason } from "../../../ingest/index.js";
 import type { CliContext } from "../cli-context.js";
 import { openApp } from "../open-app.js";

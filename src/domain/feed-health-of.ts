@@ -1,4 +1,4 @@
-import { isPaused, type SourceState } from "../domain/source-state.js";
+import { isPaused, type SourceState } from "./source-state.js";
 
 export type FeedHealth = "ok" | "recovered" | "failing" | "paused" | "never polled";
 
