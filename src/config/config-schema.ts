@@ -78,11 +78,24 @@ export const pollConfigSchema = z.strictObject({
   allow_private_networks: z.boolean().default(false),
 });
 
+/** Passwords belong in DATABASE_URL (the environment), not in the file: a URL here may name none. */
+const postgresUrlSchema = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must start with postgres:// (or postgresql://)")
+  .refine((url) => URL.canParse(url), "is not a valid URL")
+  .refine((url) => !URL.canParse(url) || new URL(url).password === "", "must not hold a password: put the URL in the DATABASE_URL environment variable instead");
+
+/** SQLite at `path` (the default, nothing to set up), or the PostgreSQL server at `url` (several workers). */
+const storageSchema = z.strictObject({
+  path: z.string().min(1).default("data/briefing.db"),
+  url: postgresUrlSchema.optional(),
+});
+
 export const briefingConfigSchema = z
   .strictObject({
     beat: z.string().min(1).default("Briefing"),
     timezone: timeZoneSchema.default("UTC"),
-    storage: z.strictObject({ path: z.string().min(1).default("data/briefing.db") }).default({ path: "data/briefing.db" }),
+    storage: storageSchema.default({ path: "data/briefing.db" }),
     poll: pollConfigSchema.default(pollConfigSchema.parse({})),
     sources: z.array(sourceConfigSchema).min(1, "add at least one source"),
     aliases: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "alias names are lower-case"), z.string().min(1)).default({}),

@@ -25,10 +25,12 @@ export const envSchema = z.object({
   STATUS_TOKEN: optionalText,
   /** 32 random bytes (hex or base64) sealing stored feed credentials; see README. */
   BRIEFING_SECRET_KEY: optionalText,
+  /** postgres://… : run on this PostgreSQL server instead of the SQLite file (`storage.url` in the config wins). */
+  DATABASE_URL: optionalText.refine((url) => url === undefined || (/^postgres(ql)?:\/\//.test(url) && URL.canParse(url)), "must be a postgres:// URL"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Names of the variables whose values must never be printed. */
-export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "DISCORD_TOKEN", "STATUS_TOKEN", "BRIEFING_SECRET_KEY"] as const;
+export const SECRET_ENV_NAMES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "DISCORD_TOKEN", "STATUS_TOKEN", "BRIEFING_SECRET_KEY", "DATABASE_URL"] as const;

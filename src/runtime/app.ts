@@ -1,11 +1,9 @@
-import type Database from "better-sqlite3";
 import { createClusterer } from "../cluster/index.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Clock } from "../domain/clock.js";
 import { createIngester, type SourceSpec } from "../ingest/index.js";
 import { createEnqueueSignal, createOutboxRelay, type EnqueueSignal, type OutboxRelay, type SenderForTarget } from "../outbox/index.js";
-import { createSqliteClusterIndex } from "../store/sqlite/sqlite-cluster-index.js";
-import { createSecretBox, createSqliteStore, openDatabase, retryingWhenBusy, type Store } from "../store/index.js";
+import { createSecretBox, openSqliteStore, type OpenedStore, type Store } from "../store/index.js";
 import { createAlertJob } from "./alert-job.js";
 import { createOutletNames, type OutletNames } from "./outlet-names.js";
 import { feedPausedNotice } from "./feed-paused-notice.js";
@@ -29,7 +27,9 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   senderFor: SenderForTarget;
-  /** Overrides the configured database file (tests use ":memory:"). */
+  /** The opened store (`createStore`); without it, the configured SQLite file is opened. */
+  storage?: OpenedStore;
+  /** Overrides the configured SQLite file when no `storage` is given (tests use ":memory:"). */
   databaseFile?: string;
   /** Where polls, digests and deliveries are counted; nothing is counted without it. */
   metrics?: Metrics;
@@ -40,8 +40,8 @@ export interface AppDeps {
 /** The bot's core, built once from config: every long-lived component, wired and ready. */
 export interface BriefingApp {
   store: Store;
-  /** The open SQLite handle, for store-side services such as search. */
-  database: Database.Database;
+  /** The store with the services that depend on its database: search, installations, leases. */
+  storage: OpenedStore;
   relay: OutboxRelay;
   /** Told after every write that put messages in the outbox, by whichever part of the app wrote them. */
   enqueued: EnqueueSignal;
@@ -76,10 +76,10 @@ export interface BriefingApp {
 export function createApp(deps: AppDeps): BriefingApp {
   const { config } = deps.loaded;
   const metrics = deps.metrics ?? noMetrics;
-  const db = openDatabase(deps.databaseFile ?? config.storage.path);
+  const storage = deps.storage ?? openSqliteStore(deps.databaseFile ?? config.storage.path, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null });
   const enqueued = createEnqueueSignal();
-  const store = signallingStore(createSqliteStore(db, { secretBox: deps.secretKey ? createSecretBox(deps.secretKey) : null }), enqueued);
-  const clusterIndex = retryingWhenBusy(createSqliteClusterIndex(db));
+  const store = signallingStore(storage.store, enqueued);
+  const { clusterIndex } = storage;
   const clusterer = createClusterer({ index: clusterIndex, windowHours: config.cluster.window / 3_600_000 });
   const ingester = createIngester({
     clock: deps.clock,
@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): BriefingApp {
 
   return {
     store,
-    database: db,
+    storage,
     relay,
     enqueued,
     get digestDeps() {
@@ -184,7 +184,7 @@ export function createApp(deps: AppDeps): BriefingApp {
     previewDigest: (index, format) => previewDigest(current.digestDeps, digestAt(index), digestIdOf(digestAt(index), index), format),
     async close() {
       await ingester.close();
-      await store.close();
+      await storage.close();
     },
   };
 }

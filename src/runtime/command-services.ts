@@ -5,7 +5,6 @@ import { maskUrl } from "../domain/mask-url.js";
 import { sourceLocation } from "../ingest/index.js";
 import { parseQuery } from "../match/index.js";
 import { createSearchService } from "../search/index.js";
-import { createSqliteSearchIndex } from "../store/sqlite/sqlite-search-index.js";
 import type { BriefingApp } from "./app.js";
 import { buildDigestModel, digestIdOf, runDigest } from "./digest-job.js";
 import { compileSearchQuery } from "./search-query.js";
@@ -21,11 +20,15 @@ export interface CommandSearch extends SearchService {
   close(): Promise<void>;
 }
 
-/** A search thread for a database file; a database in memory cannot be opened a second time, so it is searched in place. */
+/**
+ * A search thread for a SQLite file, so a long search never holds up the event loop; a database in
+ * memory cannot be opened a second time, and PostgreSQL searches on its own server: both in place.
+ */
 export function createCommandSearch(app: BriefingApp, initialConfig: BriefingConfig): CommandSearch {
   let config = initialConfig;
-  if (!app.database.memory) {
-    const threaded = createThreadedSearch(app.database.name, config, app.digestDeps.clock, () => outletsBySource(app, config));
+  const file = app.storage.searchFile;
+  if (file !== null) {
+    const threaded = createThreadedSearch(file, config, app.digestDeps.clock, () => outletsBySource(app, config));
     return {
       search: (request) => threaded.search(request),
       reconfigure(next) {
@@ -77,10 +80,10 @@ async function outletsBySource(app: BriefingApp, config: BriefingConfig): Promis
   return Object.fromEntries([...ids].map((id) => [id, app.outlets.of(id)]));
 }
 
-/** Search over this app's SQLite archive with the config's aliases. */
+/** Search over this app's archive, on the app's own connection, with the config's aliases. */
 export function createArchiveSearch(app: BriefingApp, config: BriefingConfig): SearchService {
   const service = createSearchService({
-    index: createSqliteSearchIndex(app.database),
+    index: app.storage.searchIndex,
     compile: (query, aliases) => compileSearchQuery(query, config, aliases),
     clock: app.digestDeps.clock,
     beat: config.beat,

@@ -1,13 +1,13 @@
 import { hostname } from "node:os";
-import type Database from "better-sqlite3";
 import type { Clock } from "../domain/clock.js";
 import { BriefingError } from "../domain/errors.js";
-import { createSqliteWorkerLease, retryWhenBusy, type LeaseHolder } from "../store/index.js";
+import { retryWhenBusy, type LeaseHolder, type LeaseIdentity, type WorkerLease } from "../store/index.js";
 import type { Logger } from "./logger.js";
 
 export interface LeaseOptions {
-  database: Database.Database;
-  /** The database file, named in messages. */
+  /** The store's worker lease (`OpenedStore.workerLease`); null where many workers share the store. */
+  workerLease(identity: LeaseIdentity): WorkerLease | null;
+  /** The database, named in messages. */
   file: string;
   clock: Clock;
   log: Logger;
@@ -32,10 +32,9 @@ export interface HeldLease {
  */
 export async function holdWorkerLease(options: LeaseOptions): Promise<HeldLease | null> {
   const heartbeatMs = options.heartbeatMs ?? 5_000;
-  // Creating the lease table needs the write lock the first time: waited for like any other write.
-  const lease = await retryWhenBusy(() =>
-    createSqliteWorkerLease(options.database, { pid: process.pid, host: hostname(), clock: options.clock, staleAfterMs: options.staleAfterMs ?? 30_000 }),
-  );
+  const lease = options.workerLease({ pid: process.pid, host: hostname(), clock: options.clock, staleAfterMs: options.staleAfterMs ?? 30_000 });
+  // PostgreSQL: every worker takes jobs from one queue, so there is nothing to hold.
+  if (lease === null) return { lost: new Promise<void>(() => undefined), release: async () => undefined };
   let stopped = false;
   void options.stopSignal.then(() => (stopped = true));
   let announced = false;

@@ -8,3 +8,7 @@ export { DEFAULT_TENANT } from "./tenant-store.js";
 export type * from "./tenant-store.js";
 export type { InstallationStore, StoredInstallation } from "./installation-store.js";
 export { createSqliteInstallationStore } from "./sqlite/sqlite-installation-store.js";
+export { createStore } from "./create-store.js";
+export { openSqliteStore } from "./sqlite/open-sqlite-store.js";
+export type { OpenedStore, StorageChoice } from "./open-store.js";
+export type { LeaseIdentity } from "./sqlite/sqlite-worker-lease.js";

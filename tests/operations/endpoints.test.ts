@@ -53,7 +53,7 @@ describe("/readyz", () => {
   it("is 503 naming the store when the database cannot answer", async () => {
     const { baseUrl, worker, app } = await rig();
     await worker.start();
-    app.database.close();
+    await app.storage.close();
     const answer = await get(`${baseUrl}/readyz`);
     expect(answer.status).toBe(503);
     expect(answer.body).toContain("store unreachable");

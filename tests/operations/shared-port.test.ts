@@ -13,7 +13,7 @@ import { repoRoot } from "../fakes/sample-config.js";
 import { BOT_TOKEN, captureLog, postToSlackApp, SIGNING_SECRET, slashCommandForm } from "../platforms/slack/slack-test-kit.js";
 
 const routes = createOperationsRoutes({
-  readiness: () => ({ ready: true, reasons: [] }),
+  readiness: async () => ({ ready: true, reasons: [] }),
   metrics: async () => "briefing_polls_total 0\n",
   statusPage: async () => "<p>status</p>",
   statusToken: undefined,

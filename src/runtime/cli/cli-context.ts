@@ -58,7 +58,7 @@ export function createCliContext(io: CliIo): CliContext {
     logger() {
       if (log) return log;
       const current = readEnv();
-      const secrets = SECRET_ENV_NAMES.map((name) => current[name]).filter((value): value is string => Boolean(value));
+      const secrets = [...SECRET_ENV_NAMES.map((name) => current[name]), passwordOf(current.DATABASE_URL)].filter((value): value is string => Boolean(value));
       log = createLogger({ level: current.LOG_LEVEL, secrets, pretty: Boolean(io.stderr.isTTY), destination: io.stderr as NodeJS.WritableStream });
       return log;
     },
@@ -66,4 +66,11 @@ export function createCliContext(io: CliIo): CliContext {
       io.stdout.write(json || !text ? `${JSON.stringify(value, null, json ? undefined : 2)}\n` : `${text()}\n`);
     },
   };
+}
+
+/** The password inside a database URL, which may show up without the rest of the URL. */
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const { password } = new URL(url);
+  return password ? decodeURIComponent(password) : undefined;
 }

@@ -2,12 +2,13 @@ import type { CommandHandler } from "../../commands/index.js";
 import type { BriefingConfig } from "../../config/config-schema.js";
 import type { LoadedConfig } from "../../config/load-config.js";
 import type { Metrics } from "../../domain/metrics.js";
-import { createSecretBox, createSqliteInstallationStore, parseSecretKey, type InstallationStore } from "../../store/index.js";
+import { createSecretBox, createStore, parseSecretKey, type InstallationStore } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler, createCommandSearch } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
 import { createSlackHomeSource } from "../slack-home-source.js";
 import { storedSeenRequests } from "../stored-seen-requests.js";
+import { storageChoiceOf } from "../storage-choice.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Builds the app for a command: config from the usual places, senders for the platforms that have credentials. */
@@ -47,8 +48,10 @@ export async function openApp(
       onUnanswered: (reason) => ctx.logger().warn({ platform: "slack", err: reason }, "could not check the store for a repeated slack request; judged by this process alone"),
     }),
   });
-  app = createApp({ loaded, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
-  if (secretKey) installations = createSqliteInstallationStore(app.database, createSecretBox(secretKey));
+  const secretBox = secretKey ? createSecretBox(secretKey) : null;
+  const storage = await createStore(storageChoiceOf(loaded.config, ctx.env()), { secretBox });
+  app = createApp({ loaded, storage, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
+  if (secretBox) installations = storage.installations(secretBox);
   const opened = app;
   // One search thread for the app's life: a reload hands it the new config instead of starting another.
   const search = createCommandSearch(opened, loaded.config);

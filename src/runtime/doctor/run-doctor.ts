@@ -5,7 +5,8 @@ import type { Clock } from "../../domain/clock.js";
 import type { SetupCheck } from "../../domain/setup-check.js";
 import { checkDiscordSetup } from "../../platforms/discord/index.js";
 import { checkSlackSetup } from "../../platforms/slack/index.js";
-import { openDatabase } from "../../store/index.js";
+import { createStore, type StorageChoice } from "../../store/index.js";
+import { storageChoiceOf } from "../storage-choice.js";
 import type { Logger } from "../logger.js";
 import { checkFeeds } from "./check-feeds.js";
 
@@ -34,24 +35,30 @@ export async function runDoctor(deps: DoctorDeps): Promise<SetupCheck[]> {
   }
   const { config } = loaded;
   checks.push({ name: "config", ok: true, detail: `${loaded.file}: ${count(config.sources.length, "source")}, ${count(config.topics.length, "topic")}, ${count(config.digests.length, "digest")}` });
-  checks.push(checkStore(config.storage.path));
+  checks.push(await checkStore(storageChoiceOf(config, env)));
   checks.push(...(await checkSlack(config, env)));
   checks.push(...(await checkDiscord(config, env, deps)));
   checks.push(...(await checkFeeds(config, deps.clock)));
   return checks;
 }
 
-function checkStore(path: string): SetupCheck {
+async function checkStore(storage: StorageChoice): Promise<SetupCheck> {
+  const where = storage.kind === "sqlite" ? storage.path : "PostgreSQL";
   try {
-    const db = openDatabase(path);
+    const opened = await createStore(storage);
     try {
-      db.prepare("SELECT count(*) FROM outbox").get();
+      await opened.ping();
+      const items = await opened.store.countItems();
+      return { name: "store", ok: true, detail: `${opened.location} opens, is up to date and answers (${items} items)` };
     } finally {
-      db.close();
+      await opened.close();
     }
-    return { name: "store", ok: true, detail: `${path} opens and answers` };
   } catch (error) {
-    return { name: "store", ok: false, detail: `${path}: ${(error as Error).message}`, fix: "make sure storage.path is on a writable disk and no other program holds the file" };
+    const fix =
+      storage.kind === "sqlite"
+        ? "make sure storage.path is on a writable disk and no other program holds the file"
+        : "check that the server is running and reachable, and that DATABASE_URL (or storage.url) names its host, database and user";
+    return { name: "store", ok: false, detail: `${where}: ${(error as Error).message}`, fix };
   }
 }
 

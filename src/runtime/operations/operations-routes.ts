@@ -3,7 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type { Readiness } from "./readiness.js";
 
 export interface OperationsRoutesOptions {
-  readiness(): Readiness;
+  readiness(): Promise<Readiness>;
   /** Prometheus text format. */
   metrics(): Promise<string>;
   /** The status page's HTML; the page is off when `statusToken` is unset. */
@@ -29,7 +29,7 @@ export function createOperationsRoutes(options: OperationsRoutesOptions): Reques
       case "healthz":
         return send(response, 200, "text/plain", "ok\n");
       case "readyz": {
-        const readiness = options.readiness();
+        const readiness = await options.readiness();
         return send(response, readiness.ready ? 200 : 503, "text/plain", readiness.ready ? "ready\n" : `not ready\n${readiness.reasons.join("\n")}\n`);
       }
       case "metrics":
@@ -43,7 +43,7 @@ export function createOperationsRoutes(options: OperationsRoutesOptions): Reques
         response.setHeader("cache-control", "no-store");
         response.setHeader("referrer-policy", "no-referrer");
         response.setHeader("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
-        return send(response, 200, "text/html; charset=utf-8", await options.statusPage(options.readiness()));
+        return send(response, 200, "text/html; charset=utf-8", await options.statusPage(await options.readiness()));
       }
     }
   };

@@ -1,7 +1,7 @@
 /** What `/readyz` looks at; each part is read when asked, so the answer is always current. */
 export interface ReadinessSources {
-  /** Throws when the store cannot answer a query. */
-  pingStore(): void;
+  /** Rejects when the store cannot answer a query. */
+  pingStore(): Promise<void>;
   /** Each platform this deployment uses: connected, or why not. */
   platforms(): Array<{ platform: string; problem: string | null }>;
   lastPollCycleAt(): Date | null;
@@ -16,10 +16,15 @@ export interface Readiness {
   reasons: string[];
 }
 
-export function checkReadiness(sources: ReadinessSources): Readiness {
+const PING_TIMEOUT_MS = 2_000;
+
+export async function checkReadiness(sources: ReadinessSources): Promise<Readiness> {
   const reasons: string[] = [];
   try {
-    sources.pingStore();
+    // A server that takes the connection but never answers is as unready as one that refuses it.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS / 1000} s`)), PING_TIMEOUT_MS)));
+    await Promise.race([sources.pingStore(), timeout]).finally(() => clearTimeout(timer));
   } catch (error) {
     reasons.push(`store unreachable: ${(error as Error).message}`);
   }

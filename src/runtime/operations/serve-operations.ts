@@ -25,7 +25,7 @@ export function operationsRoutesFor(deps: OperationsDeps): RequestListener {
   const { app, worker } = deps;
   const readiness = () =>
     checkReadiness({
-      pingStore: () => void app.database.prepare("SELECT 1").get(),
+      pingStore: () => app.storage.ping(),
       platforms: () => {
         const paused = app.pausedPlatforms();
         return deps.connections().map(({ platform, problem }) => ({ platform, problem: problem ?? paused.get(platform) ?? null }));

@@ -48,8 +48,8 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       let operations: Awaited<ReturnType<typeof listenForOperations>> | null = null;
       try {
         const lease = await holdWorkerLease({
-          database: app.database,
-          file: loaded.config.storage.path,
+          workerLease: (identity) => app.storage.workerLease(identity),
+          file: app.storage.location,
           clock: ctx.io.clock,
           log,
           standby: Boolean(options.standby),
