@@ -64,7 +64,11 @@ export interface BriefingApp {
   dueSourceIds(options?: { force?: boolean }): Promise<string[]>;
   /** Plans and enqueues the watch alerts for items a poll stored for the first time; returns messages enqueued. */
   planAlerts(items: StoredItem[]): Promise<number>;
-  runDigest(index: number): Promise<number>;
+  /**
+   * Builds and queues one digest. With `slot` (the cron slot a job was queued for), does nothing if
+   * the digest's window already reaches past the slot: another worker posted it.
+   */
+  runDigest(index: number, options?: { slot?: string }): Promise<number>;
   /** Runs the channel digests set up from chat whose time has come; returns the messages enqueued. */
   runChatDigests(): Promise<number>;
   /** Tenants and what each follows, as stored now. */
@@ -169,9 +173,13 @@ export function createApp(deps: AppDeps): BriefingApp {
       return sources.filter((source) => ingester.isDue(source, states.get(source.id) ?? null)).map((source) => source.id);
     },
     planAlerts: async (items) => alertsSeenFrom(await tenantView())(items),
-    async runDigest(index) {
+    async runDigest(index, options) {
       const digest = digestAt(index);
       const id = digestIdOf(digest, index);
+      if (options?.slot !== undefined) {
+        const mark = await store.getDigestMark(id);
+        if (mark !== null && Date.parse(mark) >= Date.parse(options.slot)) return 0;
+      }
       const enqueued = await runDigest(current.digestDeps, digest, id);
       metrics.digestBuilt(id, enqueued);
       return enqueued;

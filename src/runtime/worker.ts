@@ -93,10 +93,10 @@ export function createWorker(options: WorkerOptions): Worker {
   queue.work("plan-alerts", { batchSize: 1 }, async ([job]) => void (await app.planAlerts(job!.items)));
   // By id, not position: a reload may reorder the list between a cron tick and its job.
   queue.work("digest-slot", { batchSize: 1 }, async ([job]) => {
-    const { digestId } = job!;
+    const { digestId, slot } = job!;
     const index = app.config.digests.findIndex((entry, n) => digestIdOf(entry, n) === digestId);
     if (index < 0) return void log.info({ job: "digest", digest: digestId }, "digest no longer configured; skipped");
-    const enqueued = await app.runDigest(index);
+    const enqueued = await app.runDigest(index, { slot });
     log.info({ job: "digest", digest: digestId, messages: enqueued }, "digest built");
   });
   // Digests set up from chat are looked for on every tick rather than given cron tasks: one made or
@@ -128,7 +128,11 @@ export function createWorker(options: WorkerOptions): Worker {
       store: app.store,
       log,
       now: options.now,
-      due: (digestId, slot) => void queue.send("digest-slot", { digestId, slot: slot.toISOString() }, { key: `${digestId}@${slot.toISOString()}` }),
+      due: (digestId, at) => {
+        // Whole seconds: every worker's cron fires for the slot, a few milliseconds apart, and one key dedupes them.
+        const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
+        void queue.send("digest-slot", { digestId, slot }, { key: `${digestId}@${slot}` });
+      },
     });
   };
   const unschedule = async () => {
