@@ -35,6 +35,8 @@ interface Lane {
   batchSize: number;
   running: Promise<void> | null;
   inHand: string[];
+  /** The handler has returned; its jobs are being marked done or failed. */
+  settling: boolean;
   /** Taking jobs (or handing back ones taken as the worker began stopping). */
   looking: boolean;
   holds: number;
@@ -81,7 +83,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   };
   const laneOf = (name: JobName): Lane => {
     let lane = lanes.get(name);
-    if (!lane) lanes.set(name, (lane = { handler: null, batchSize: 1, running: null, inHand: [], looking: false, holds: 0, again: false, timer: null }));
+    if (!lane) lanes.set(name, (lane = { handler: null, batchSize: 1, running: null, inHand: [], settling: false, looking: false, holds: 0, again: false, timer: null }));
     return lane;
   };
 
@@ -90,19 +92,26 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     lane.inHand = ids;
     const expiry = new AbortController();
     const expiryTimer = setTimeout(() => expiry.abort(new Error(`the ${name} batch ran past its expiry`)), expireInSeconds * 1_000);
+    let succeeded = false;
     try {
       await lane.handler!(
         jobs.map((job) => job.data),
         AbortSignal.any([abort.signal, expiry.signal]),
       );
-      // Handed back by `stop` while the handler ran over its grace: another worker owns these jobs now.
-      if (lane.inHand === ids) await boss.complete(name, ids);
+      succeeded = true;
     } catch (error) {
       options.onError(name, error);
-      if (lane.inHand === ids) await boss.fail(name, ids);
     } finally {
       clearTimeout(expiryTimer);
-      if (lane.inHand === ids) lane.inHand = [];
+    }
+    // Handed back by `stop` while the handler ran over its grace: another worker owns these jobs now.
+    if (lane.inHand !== ids) return;
+    lane.settling = true;
+    try {
+      await (succeeded ? boss.complete(name, ids) : boss.fail(name, ids));
+    } finally {
+      lane.settling = false;
+      lane.inHand = [];
     }
   };
 
@@ -194,6 +203,8 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
       await Promise.race([Promise.all([...lanes.values()].map((lane) => lane.running)), timeUp]);
       clearTimeout(timer);
+      // A batch that finished just in time is marked done, not handed back to be done twice.
+      await Promise.all([...lanes.values()].filter((lane) => lane.settling).map((lane) => lane.running));
       const unfinished: JobName[] = [];
       for (const [name, lane] of lanes) {
         if (lane.inHand.length === 0) continue;
