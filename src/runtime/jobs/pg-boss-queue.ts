@@ -18,7 +18,7 @@ export interface PgBossQueueOptions {
   onQueueError: (error: unknown) => void;
   /** How often each kind looks for jobs sent by other processes; jobs sent here wake it at once. Default 1 s. */
   pollMs?: number;
-  /** A batch that threw runs again this many times, after `delaySeconds` doubling with jitter. */
+  /** A batch that threw runs again this many times, after `delaySeconds` (whole seconds) doubling with jitter. Default 3, 5 s. */
   retry?: { limit: number; delaySeconds: number };
   /**
    * A batch still running after this long has its signal aborted, and pg-boss's upkeep gives it to
@@ -154,7 +154,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
         await boss.send(name, data, {
           singletonKey: sendOptions.key ?? randomUUID(),
           retryLimit: retry.limit,
-          retryDelay: retry.delaySeconds,
+          retryDelay: Math.max(0, Math.round(retry.delaySeconds)),
           retryBackoff: true,
           expireInSeconds,
         });
