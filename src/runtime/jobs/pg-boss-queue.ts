@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
+import { BriefingError } from "../../domain/errors.js";
 import type { SqlClient } from "../../store/postgres/sql-client.js";
 import type { JobHandler, JobName, JobPayloads, JobQueue, SendOptions, WorkOptions } from "./job-queue.js";
 import { pgBossDbOver } from "./pg-boss-db.js";
@@ -56,7 +57,7 @@ const MOST_PER_BATCH = 1_000;
  * one running per key across all workers. Each kind here runs one batch at a time, independently.
  */
 export async function createPgBossQueue(options: PgBossQueueOptions): Promise<JobQueue> {
-  if (!options.url === !options.client) throw new Error("createPgBossQueue: give exactly one of url or client");
+  if (!options.url === !options.client) throw new BriefingError("config", "the pg-boss job queue needs exactly one of a server URL or a SQL client");
   const schema = options.schema ?? "pgboss";
   const pollMs = options.pollMs ?? 1_000;
   const retry = options.retry ?? { limit: 3, delaySeconds: 5 };
