@@ -23,7 +23,9 @@ export interface PgBossQueueOptions {
   retry?: { limit: number; delaySeconds: number };
   /**
    * A batch still running after this long has its signal aborted, and pg-boss's upkeep gives it to
-   * another worker (retry): how the jobs of a worker that died are taken again. Default 15 minutes.
+   * another worker (retry): how the jobs of a worker that died are taken again, and until then its keys
+   * wait. Handlers stop at the signal and leave the rest due, so a short expiry only cuts long batches
+   * in two. Default 5 minutes.
    */
   expireInSeconds?: number;
   /** How often pg-boss's upkeep runs (expiry, archive); default 60 s. */
@@ -61,7 +63,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   const schema = options.schema ?? "pgboss";
   const pollMs = options.pollMs ?? 1_000;
   const retry = options.retry ?? { limit: 3, delaySeconds: 5 };
-  const expireInSeconds = options.expireInSeconds ?? 15 * 60;
+  const expireInSeconds = options.expireInSeconds ?? 5 * 60;
   const boss = new PgBoss({
     ...(options.url ? { connectionString: options.url, application_name: "briefing-bot jobs" } : { db: pgBossDbOver(options.client!) }),
     schema,
