@@ -94,7 +94,8 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     const ids = jobs.map((job) => job.id);
     lane.inHand = ids;
     const expiry = new AbortController();
-    const expiryTimer = setTimeout(() => expiry.abort(new Error(`the ${name} batch ran past its expiry`)), expireInSeconds * 1_000);
+    // A tenth early: the handler has time to return and mark its jobs done before pg-boss's upkeep expires them.
+    const expiryTimer = setTimeout(() => expiry.abort(new Error(`the ${name} batch is about to expire`)), expireInSeconds * 900);
     let succeeded = false;
     try {
       await lane.handler!(
