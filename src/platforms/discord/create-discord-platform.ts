@@ -7,6 +7,7 @@ import { checkDiscordChannel } from "./check-discord-channel.js";
 import { createDiscordSender } from "./create-discord-sender.js";
 import type { DiscordLog } from "./discord-log.js";
 import { createDiscordRest, discordRestOptions, watchRateLimits } from "./discord-rest.js";
+import { holdGatewayByLease, type GatewayLeaseOptions, type GatewaySession } from "./gateway-lease.js";
 import { handleAutocomplete } from "./handle-autocomplete.js";
 import { handleCommandInteraction } from "./handle-command-interaction.js";
 import { createRecentIds } from "./recent-ids.js";
@@ -29,11 +30,16 @@ export interface DiscordPlatformOptions {
   deferAfterMs?: number;
   /** Longer rate-limit waits are left to the outbox instead of blocking (default 10 s). */
   maxRateLimitWaitMs?: number;
+  /**
+   * Given when several processes share one database: the gateway opens only in the process holding
+   * this lease, the others stand by to take over. Without it (one process, SQLite) it always opens.
+   */
+  gatewayLease?: GatewayLeaseOptions;
 }
 
 /** The Discord bot: `/brief` over the gateway, and the outbox sender for `discord…` targets. */
 export interface DiscordPlatform {
-  /** Logs in and resolves once the gateway session is ready. */
+  /** Logs in and resolves once the gateway session is ready; with a lease held elsewhere, once standing by. */
   start(): Promise<void>;
   /** Lets interactions in hand finish, then closes the gateway. The sender keeps working. */
   stop(): Promise<void>;
@@ -47,12 +53,6 @@ export interface DiscordPlatform {
 export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordPlatform {
   const { log } = options;
   const restSettings = { apiUrl: options.apiUrl, maxRateLimitWaitMs: options.maxRateLimitWaitMs };
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [], repliedUser: false },
-    rest: discordRestOptions(restSettings),
-  });
-  watchRateLimits(client.rest, log);
   // Its own REST client: Client#destroy clears the token of the client's one, and the outbox may still send.
   const rest = createDiscordRest({ ...restSettings, token: options.token, log });
   const sender = createDiscordSender({
@@ -79,30 +79,63 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     if (interaction.isAutocomplete() && interaction.commandName === BRIEF_COMMAND_NAME) return handleAutocomplete(interaction, deps);
     return null;
   };
-  client.on(Events.InteractionCreate, (interaction) => {
-    const work = route(interaction);
-    if (!work) return;
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  });
-  client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
-  client.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
   let problem: string | null = "not started";
-  client.on(Events.ShardDisconnect, (event, shard) => {
-    problem = `gateway closed (code ${event.code})`;
-    log.warn({ shard, close_code: event.code }, "discord gateway closed for good");
-  });
-  client.on(Events.ShardReconnecting, (shard) => {
-    problem = "gateway reconnecting";
-    log.info({ shard }, "discord gateway reconnecting");
-  });
-  client.on(Events.ShardResume, () => void (problem = null));
-  client.on(Events.ShardReady, () => void (problem = null));
+  // One client per gateway session: a process that loses the shard's lease may take it again later.
+  let client: Client | null = null;
+  const newClient = (): Client => {
+    const session = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: { parse: [], repliedUser: false },
+      rest: discordRestOptions(restSettings),
+    });
+    watchRateLimits(session.rest, log);
+    const current = () => session === client;
+    session.on(Events.InteractionCreate, (interaction) => {
+      const work = current() ? route(interaction) : null;
+      if (!work) return;
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    });
+    session.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
+    session.on(Events.Warn, (message) => log.warn({ detail: message }, "discord client warning"));
+    session.on(Events.ShardDisconnect, (event, shard) => {
+      if (!current()) return;
+      problem = `gateway closed (code ${event.code})`;
+      log.warn({ shard, close_code: event.code }, "discord gateway closed for good");
+    });
+    session.on(Events.ShardReconnecting, (shard) => {
+      if (!current()) return;
+      problem = "gateway reconnecting";
+      log.info({ shard }, "discord gateway reconnecting");
+    });
+    session.on(Events.ShardResume, () => void (current() && (problem = null)));
+    session.on(Events.ShardReady, () => void (current() && (problem = null)));
+    return session;
+  };
+  const gateway: GatewaySession = {
+    async connect() {
+      const session = (client = newClient());
+      const ready = new Promise<void>((resolve) => session.once(Events.ClientReady, () => resolve()));
+      await session.login(options.token);
+      await ready;
+      problem = null;
+      log.info({ bot_user_id: session.user?.id, guilds: session.guilds.cache.size }, "connected to Discord");
+    },
+    async disconnect() {
+      const session = client;
+      if (!session) return;
+      client = null;
+      await Promise.allSettled([...inFlight]);
+      await session.destroy();
+      log.info({}, "disconnected from Discord");
+    },
+  };
+  const held = options.gatewayLease ? holdGatewayByLease(options.gatewayLease, gateway, log) : null;
 
   // The bot's user id, for its permissions in a channel: the gateway's when logged in, else asked once.
   let me: Promise<string> | null = null;
   const botId = (): Promise<string> => {
-    if (client.user) return Promise.resolve(client.user.id);
+    if (client?.user) return Promise.resolve(client.user.id);
     me ??= (rest.get(Routes.user("@me")) as Promise<{ id: string }>).then((user) => user.id, (error: unknown) => {
       me = null;
       throw error;
@@ -115,17 +148,14 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     connectionProblem: () => problem,
     checkChannel: (guildId, channelId) => checkDiscordChannel(rest, guildId, channelId, botId),
     async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
-      await ready;
-      problem = null;
-      log.info({ bot_user_id: client.user?.id, guilds: client.guilds.cache.size }, "connected to Discord");
+      if (!held) return gateway.connect();
+      await held.start();
+      // Standing by is no fault: the process holding the lease answers commands.
+      if (!client) problem = null;
     },
     async stop() {
-      await Promise.allSettled([...inFlight]);
-      await client.destroy();
+      await (held ? held.stop() : gateway.disconnect());
       problem = "stopped";
-      log.info({}, "disconnected from Discord");
     },
   };
 }
