@@ -41,6 +41,8 @@ export interface OutboxRelay {
   drain(signal?: AbortSignal, targets?: readonly string[]): Promise<number>;
   /** When the next queued message may be tried (null: nothing waits), leaving out stopped platforms. */
   nextDueAt(): Promise<Date | null>;
+  /** Destinations with a message that may be tried now, leaving out stopped platforms. */
+  dueTargets(): Promise<string[]>;
 }
 
 type Outcome = "sent" | "deferred" | "failed" | "held";
@@ -170,6 +172,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const heads = await store.nextAttempts(NEXT_DUE_LOOKAHEAD);
       const head = heads.find((entry) => !pausedPlatforms.has(platformOf(entry.target)));
       return head ? new Date(head.at) : null;
+    },
+    async dueTargets() {
+      const now = clock.now().getTime();
+      const heads = await store.nextAttempts(NEXT_DUE_LOOKAHEAD);
+      return heads.filter((entry) => Date.parse(entry.at) <= now && !pausedPlatforms.has(platformOf(entry.target))).map((entry) => entry.target);
     },
   };
 }

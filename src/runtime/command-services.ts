@@ -154,7 +154,8 @@ function createDigestService(app: BriefingApp, config: BriefingConfig): DigestSe
     async postNow(invoker) {
       const { deps, digest, id } = await channelDigest(app, config, invoker);
       const enqueued = await runDigest(deps, digest, id);
-      await app.relay.drain();
+      // A running worker delivers it (it heard the enqueue); draining here too could send one message twice.
+      if (!app.enqueued.listened()) await app.relay.drain(undefined, [formatTarget(digest.to)]);
       return enqueued;
     },
   };

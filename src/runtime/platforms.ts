@@ -8,7 +8,8 @@ import { createConsoleSender } from "../platforms/console/console-sender.js";
 import { createDiscordPlatform, createDiscordRest, createDiscordSender, type DiscordPlatform } from "../platforms/discord/index.js";
 import { BriefingError } from "../domain/errors.js";
 import { createSlackPlatform, type SeenRequests, type SlackHomeSource, type SlackPlatform } from "../platforms/slack/index.js";
-import type { InstallationStore } from "../store/index.js";
+import { hostname } from "node:os";
+import type { InstallationStore, SharedLeases } from "../store/index.js";
 import type { Logger } from "./logger.js";
 
 /** What is listening: Slack's mode and HTTP port (null in Socket Mode), and whether Discord is connected. */
@@ -28,6 +29,8 @@ export interface PlatformsOptions {
   stdout: { write(text: string): unknown };
   /** Where OAuth installs are kept (sealed); required when SLACK_CLIENT_ID is set. */
   installations?: InstallationStore | null;
+  /** Leases shared by the processes on one PostgreSQL database: then only the holder opens the Discord gateway. */
+  gatewayLease?: SharedLeases | null;
   /** Serves the Slack App Home tab. */
   slackHome?: SlackHomeSource;
   /** Slack HTTP mode's memory of requests taken (the store's, shared by every process). */
@@ -84,6 +87,7 @@ export function createPlatforms(options: PlatformsOptions): Platforms {
           log: discordLog,
           clock,
           webhooks,
+          ...(options.gatewayLease ? { gatewayLease: { lease: options.gatewayLease, holder: `${hostname()}/${process.pid}` } } : {}),
         })
       : null;
   // Digest-only Discord: channel webhooks work without a bot token.

@@ -1,7 +1,7 @@
 import type { BriefingConfig } from "../config/config-schema.js";
 import type { BriefingApp } from "./app.js";
 import { digestIdOf } from "./digest-job.js";
-import { createInProcessQueue } from "./jobs/in-process-queue.js";
+import { inProcessQueue } from "./jobs/job-queue-for.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import { scheduleDigests, type DigestSchedule } from "./jobs/schedule-digests.js";
 import type { Logger } from "./logger.js";
@@ -38,7 +38,6 @@ export interface Worker {
   idle(): Promise<void>;
 }
 
-const ALL = { target: "*" } as const;
 const MIN_WAKE_MS = 50;
 
 /**
@@ -49,7 +48,7 @@ const MIN_WAKE_MS = 50;
 export function createWorker(options: WorkerOptions): Worker {
   const { app, log } = options;
   const tickMs = options.tickMs ?? Math.min(options.config.poll.every, 30_000);
-  const queue = options.queue ?? createInProcessQueue({ onError: (job, error) => log.error({ job, err: error }, "job failed"), finishOnStop: ["plan-alerts"] });
+  const queue = options.queue ?? inProcessQueue(log);
   let digests: DigestSchedule | null = null;
   let tickTimer: NodeJS.Timeout | null = null;
   let wakeTimer: NodeJS.Timeout | null = null;
@@ -58,12 +57,14 @@ export function createWorker(options: WorkerOptions): Worker {
   let polling = false;
   let lastCycleAt: Date | null = null;
 
-  const wakeDelivery = () => void queue.send("deliver", ALL, { key: "*" });
-  // One job per destination, so a shared queue can spread destinations over workers and keep each in order.
+  // One job per destination, never one for "everything": a shared queue runs one job per key at a
+  // time, so two workers never drain one destination at once, and each keeps its order.
   const wakeFor = (targets: readonly string[] | "*") => {
     if (targets === "*") return wakeDelivery();
     for (const target of targets) void queue.send("deliver", { target }, { key: target });
   };
+  const wakeDelivery = () =>
+    void app.relay.dueTargets().then(wakeFor, (error: unknown) => log.warn({ job: "deliver", err: error }, "could not read which destinations have messages due"));
   // Sleeps until the next queued message comes due (a Retry-After of one second is one second); one due
   // after the next tick is left to that tick.
   const wakeWhenDue = async () => {
@@ -107,9 +108,8 @@ export function createWorker(options: WorkerOptions): Worker {
   });
   const sendChatDigests = () => void queue.send("chat-digests", {}, { key: "chat-digests" });
   queue.work("deliver", { batchSize: Number.MAX_SAFE_INTEGER }, async (jobs, signal) => {
-    const targets = jobs.some((job) => job.target === ALL.target) ? undefined : jobs.map((job) => job.target);
     try {
-      const sent = await app.relay.drain(signal, targets);
+      const sent = await app.relay.drain(signal, jobs.map((job) => job.target));
       if (sent > 0) log.debug({ job: "deliver", sent }, "delivered");
     } finally {
       await wakeWhenDue().catch((error: unknown) => log.warn({ job: "deliver", err: error }, "could not read when the next message is due"));

@@ -10,5 +10,5 @@ export type { InstallationStore, StoredInstallation } from "./installation-store
 export { createSqliteInstallationStore } from "./sqlite/sqlite-installation-store.js";
 export { createStore } from "./create-store.js";
 export { openSqliteStore } from "./sqlite/open-sqlite-store.js";
-export type { OpenedStore, StorageChoice } from "./open-store.js";
+export type { OpenedStore, SharedLeases, StorageChoice } from "./open-store.js";
 export type { LeaseIdentity } from "./sqlite/sqlite-worker-lease.js";

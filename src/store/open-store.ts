@@ -5,6 +5,13 @@ import type { SecretBox } from "./secret-box.js";
 import type { LeaseIdentity, WorkerLease } from "./sqlite/sqlite-worker-lease.js";
 import type { Store } from "./store.js";
 
+/** One holder per lease name until it stops renewing (PostgreSQL's `leases` table). */
+export interface SharedLeases {
+  acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  renew(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
 /** Where the bot keeps its state: an embedded SQLite file (the default) or a PostgreSQL server. */
 export type StorageChoice = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
 
@@ -31,6 +38,11 @@ export interface OpenedStore {
    * workers share the work through the job queue.
    */
   workerLease(identity: LeaseIdentity): WorkerLease | null;
+  /**
+   * Named leases shared by every process on the database (the Discord gateway shard); null on SQLite,
+   * where one process does everything.
+   */
+  leases: SharedLeases | null;
   /** The PostgreSQL server's URL, for the job queue's own connections; null on SQLite. */
   serverUrl: string | null;
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import type { CommandHandler } from "../../commands/index.js";
 import type { BriefingConfig } from "../../config/config-schema.js";
 import type { LoadedConfig } from "../../config/load-config.js";
 import type { Metrics } from "../../domain/metrics.js";
-import { createSecretBox, createStore, parseSecretKey, type InstallationStore } from "../../store/index.js";
+import { createSecretBox, createStore, parseSecretKey } from "../../store/index.js";
 import { createApp, type BriefingApp } from "../app.js";
 import { createBriefCommandHandler, createCommandSearch } from "../command-services.js";
 import { createPlatforms, type Platforms } from "../platforms.js";
@@ -25,12 +25,14 @@ export async function openApp(
     watchesOf: (invoker) => handler!.watchesOf(invoker),
   };
   const secretKey = parseSecretKey(ctx.env().BRIEFING_SECRET_KEY);
-  // Installations live in the app's database, opened after the platforms: reached through `late`.
+  const secretBox = secretKey ? createSecretBox(secretKey) : null;
+  const storage = await createStore(storageChoiceOf(loaded.config, ctx.env()), { secretBox });
+  // The Home tab reads the app, built after the platforms (it needs their senders): reached at call time.
   let app: BriefingApp | null = null;
-  let installations: InstallationStore | null = null;
-  const platforms = createPlatforms({
+  const platforms = withStoreClosedOnError(storage, () => createPlatforms({
     env: ctx.env(),
-    installations: secretKey ? late(() => installations!) : null,
+    installations: secretBox ? storage.installations(secretBox) : null,
+    gatewayLease: storage.leases,
     slackHome: createSlackHomeSource({
       config: () => app!.config,
       store: { listSourceStates: () => app!.store.listSourceStates(), channelDigests: (tenantId) => app!.store.channelDigests(tenantId) },
@@ -43,15 +45,11 @@ export async function openApp(
     log: ctx.logger(),
     clock: ctx.io.clock,
     stdout: ctx.io.stdout,
-    // Platforms are built before the store opens; Slack takes requests only once started.
-    seenRequests: storedSeenRequests(() => app!.store, {
+    seenRequests: storedSeenRequests(() => storage.store, {
       onUnanswered: (reason) => ctx.logger().warn({ platform: "slack", err: reason }, "could not check the store for a repeated slack request; judged by this process alone"),
     }),
-  });
-  const secretBox = secretKey ? createSecretBox(secretKey) : null;
-  const storage = await createStore(storageChoiceOf(loaded.config, ctx.env()), { secretBox });
+  }));
   app = createApp({ loaded, storage, clock: ctx.io.clock, log: ctx.logger(), senderFor: platforms.senderFor, metrics: extras.metrics, secretKey });
-  if (secretBox) installations = storage.installations(secretBox);
   const opened = app;
   // One search thread for the app's life: a reload hands it the new config instead of starting another.
   const search = createCommandSearch(opened, loaded.config);
@@ -68,9 +66,12 @@ export async function openApp(
   } };
 }
 
-/** An object whose methods call the one `get` returns at call time (built after it is handed out). */
-function late<T extends object>(get: () => T): T {
-  return new Proxy({} as T, {
-    get: (_target, key) => (...args: unknown[]) => (get()[key as keyof T] as (...a: unknown[]) => unknown)(...args),
-  });
+/** Builds what needs the open store; if that fails, the store is closed (a pool would keep the process alive). */
+function withStoreClosedOnError<T>(storage: { close(): Promise<void> }, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    void storage.close();
+    throw error;
+  }
 }

@@ -11,7 +11,7 @@ export interface JobPayloads {
   "digest-slot": { digestId: string; slot: string };
   /** Post every chat-made channel digest whose slot has come. Keyed: one look waits at a time. */
   "chat-digests": Record<string, never>;
-  /** Deliver what is due to one destination (`*`: every destination). Keyed by target: order kept per channel. */
+  /** Deliver what is due to one destination. Keyed by target: one drain per destination at a time, order kept. */
   deliver: { target: string };
   /** Plan watch alerts for the items one poll stored for the first time. */
   "plan-alerts": { items: StoredItem[] };

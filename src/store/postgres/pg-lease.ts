@@ -1,14 +1,11 @@
+import type { SharedLeases } from "../open-store.js";
 import type { SqlClient } from "./sql-client.js";
 
-/** Named leases on the `leases` table (lease-table.ts): one holder per name until it stops renewing. */
-export interface PgLease {
-  /** Takes the lease if it is free, expired, or already ours; true when ours for `ttlMs` from now. */
-  acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
-  /** Pushes our lease's expiry `ttlMs` on; false when it is no longer ours (another process took it). */
-  renew(name: string, holder: string, ttlMs: number): Promise<boolean>;
-  /** Gives the lease up at once, if ours, so a standby need not wait for it to expire. */
-  release(name: string, holder: string): Promise<void>;
-}
+/**
+ * Named leases on the `leases` table (lease-table.ts). `acquire` takes a lease that is free, expired
+ * or already ours; `renew` is false once another process took it; `release` frees it at once.
+ */
+export type PgLease = SharedLeases;
 
 // One statement, so two processes racing for a free or expired lease cannot both win. Expiry is the
 // database's clock, the one every process shares.

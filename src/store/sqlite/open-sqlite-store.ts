@@ -21,6 +21,7 @@ export function openSqliteStore(path: string, options: { secretBox?: SecretBox |
     installations: (box) => createSqliteInstallationStore(db, box),
     ping: async () => void db.prepare("SELECT 1").get(),
     workerLease: (identity) => createSqliteWorkerLease(db, identity),
+    leases: null,
     serverUrl: null,
     async close() {
       if (db.open) db.close();

@@ -9,6 +9,7 @@ import { outboxGauges } from "../../operations/outbox-gauges.js";
 import { createPrometheusMetrics } from "../../operations/prometheus-metrics.js";
 import { operationsRoutesFor } from "../../operations/serve-operations.js";
 import { writeRunFile } from "../../operations/run-file.js";
+import { jobQueueFor } from "../../jobs/job-queue-for.js";
 
 export function registerRunCommand(program: Command, ctx: CliContext): void {
   program
@@ -22,7 +23,8 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       prometheus.watchOutbox(outboxGauges(app.store));
       const log = ctx.logger().child({ job: "run" });
       const env = ctx.env();
-      const worker = createWorker({ app, config: loaded.config, log: ctx.logger(), now: () => ctx.io.clock.now() });
+      const queue = await jobQueueFor(app, ctx.logger());
+      const worker = createWorker({ app, config: loaded.config, log: ctx.logger(), now: () => ctx.io.clock.now(), queue });
       const routes = operationsRoutesFor({
         app,
         worker,
