@@ -218,7 +218,14 @@ describe.each(engines)("the job queue contract: $name", (engine) => {
     expect(rig.errors).toEqual([]);
   });
 
-  it.runIf(engine.shared)("never runs two jobs of one key at once across workers, and keeps one waiting per key across them", async () => {
+});
+
+describe.each(engines.filter((engine) => engine.shared))("the job queue shared by workers: $name", (engine) => {
+  let rig: QueueRig;
+  beforeEach(async () => void (rig = await engine.open()));
+  afterEach(async () => rig.close());
+
+  it("never runs two jobs of one key at once across workers, and keeps one waiting per key across them", async () => {
     const workers = [await rig.newQueue(), await rig.newQueue()];
     const running = new Set<string>();
     const overlaps: string[] = [];
