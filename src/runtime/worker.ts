@@ -156,7 +156,8 @@ export function createWorker(options: WorkerOptions): Worker {
     async start() {
       unsubscribe = app.enqueued.subscribe(wakeFor);
       wakeDelivery();
-      await sendDuePolls(true);
+      // A lone worker polls everything at start; one of several keeps to the due times the others keep.
+      await sendDuePolls(!queue.shared);
       // The first digests wait for the first poll, so a make-up digest includes what the bot missed.
       await queue.idle(["poll-source"]);
       if (stopping) return;

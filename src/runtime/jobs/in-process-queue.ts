@@ -66,6 +66,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
   };
 
   return {
+    shared: false,
     async send<N extends JobName>(name: N, data: JobPayloads[N], sendOptions: SendOptions = {}) {
       // A poll cut short still stores what it read, and the alerts for that must still be planned.
       if (abort.signal.aborted && !finishOnStop.has(name)) return;

@@ -37,6 +37,8 @@ export interface WorkOptions {
 
 /** Where stages' work is queued and taken. In-process on SQLite; a pg-boss implementation on PostgreSQL. */
 export interface JobQueue {
+  /** Whether other processes take jobs from this queue too (pg-boss), or only this one (in-process). */
+  readonly shared: boolean;
   send<N extends JobName>(name: N, data: JobPayloads[N], options?: SendOptions): Promise<void>;
   /** Registers the handler of one kind; kinds run independently of each other, each one batch at a time. */
   work<N extends JobName>(name: N, options: WorkOptions, handler: JobHandler<N>): void;

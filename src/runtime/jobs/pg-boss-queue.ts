@@ -152,6 +152,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   };
 
   return {
+    shared: true,
     async send<N extends JobName>(name: N, data: JobPayloads[N], sendOptions: SendOptions = {}) {
       if (closed) return options.onQueueError(new Error(`the job queue is stopped; a ${name} job was not queued`));
       try {

@@ -27,7 +27,8 @@ export async function scheduleDigests(
     const plan = planDigestRun({ cron: entry.schedule, timeZone: zone, lastMark: mark, now: deps.now() });
     if (mark === null || plan.due) {
       if (plan.missed) deps.log.info({ job: "digest", missed_slots: plan.missedSlots, since: mark }, "making up a missed digest");
-      deps.due(id, deps.now());
+      // Keyed by the latest slot, not by this moment: workers starting together queue the same job.
+      deps.due(id, plan.latestSlot ?? deps.now());
     }
     const task = createTask(entry.schedule, (context) => deps.due(id, context.date), { timezone: zone, name: id });
     await task.start();
