@@ -9,7 +9,7 @@
  * p50/p95 alert latency (item first stored → message accepted) and the peak RSS of each worker.
  * PostgreSQL runs need DATABASE_URL (a server where a scratch database can be created).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { slackHttpEnv } from "../tests/fakes/e2e-context.js";
 import { startFakeSlackApi } from "../tests/fakes/fake-slack-api.js";
 import { rssFeed } from "../tests/fakes/feed-xml.js";
 import { serveFeed, startFeedServer } from "../tests/fakes/feed-server.js";
+import { peakRssMb, processTree } from "../tests/fakes/process-tree.js";
 import { spawnBriefing, type BriefingProcess } from "../tests/fakes/spawn-briefing.js";
 import { BOT_TOKEN } from "../tests/platforms/slack/slack-test-kit.js";
 import { seededRandom } from "./seeded-random.js";
@@ -127,7 +128,7 @@ async function runOnce(kind: StorageChoice["kind"], workers: number): Promise<Ru
     while (accepted.length < slack.messages.length - before) accepted.push(Date.now());
     for (const proc of procs) {
       if (proc.child.exitCode !== null) throw new Error(`a worker exited early:\n${proc.stderr().slice(-3000)}`);
-      for (const pid of nodeProcessesUnder(proc.child.pid!)) peak.set(pid, Math.max(peak.get(pid) ?? 0, peakRssMb(pid)));
+      for (const pid of processTree(proc.child.pid!)) peak.set(pid, Math.max(peak.get(pid) ?? 0, peakRssMb(pid)));
     }
     const polledFeeds = new Set(feeds.requests.slice(requestsBefore).map((request) => request.path)).size;
     if (Number.isNaN(pollAllS) && polledFeeds >= feedCount) {
@@ -140,7 +141,7 @@ async function runOnce(kind: StorageChoice["kind"], workers: number): Promise<Ru
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const deliverAllS = (performance.now() - started) / 1000;
-  const rssMb = procs.map((proc) => Math.max(0, ...nodeProcessesUnder(proc.child.pid!).map((pid) => peak.get(pid) ?? 0)));
+  const rssMb = procs.map((proc) => Math.max(0, ...processTree(proc.child.pid!).map((pid) => peak.get(pid) ?? 0)));
   for (const proc of procs) proc.child.kill("SIGTERM");
   await Promise.all(procs.map((proc) => proc.exited));
   const latencies = await alertLatencies(opened.store, slack.messages.slice(before), accepted);
@@ -182,31 +183,4 @@ async function alertLatencies(store: Awaited<ReturnType<typeof createStore>>["st
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
-/** The process and its descendants (tsx starts the bot as a child node process). */
-function nodeProcessesUnder(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found = [root];
-  for (let i = 0; i < found.length; i++) found.push(...(children.get(found[i]!) ?? []));
-  return found;
-}
-
-/** Peak resident memory so far (VmHWM), in MB; 0 once the process is gone. */
-function peakRssMb(pid: number): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -43,3 +43,20 @@ export async function postgresForTests(kind: TestPostgres["kind"]): Promise<Test
     },
   };
 }
+
+/** A database of its own on the server, for processes that connect by URL (workers, pg-boss); dropped by `drop`. */
+export async function scratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!serverUrl) throw new Error("DATABASE_URL is not set: no PostgreSQL server to make a database on");
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const admin = createPgPoolClient(serverUrl, { max: 1 });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
