@@ -251,4 +251,20 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: "worker lease and request replays",
+    // Both used to be created on first use; files written since then have them already.
+    sql: `
+      CREATE TABLE IF NOT EXISTS worker_lease (
+        name TEXT PRIMARY KEY,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        since TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS request_replays (key TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS request_replays_seen ON request_replays (seen_at);
+    `,
+  },
 ];
