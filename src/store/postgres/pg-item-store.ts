@@ -1,6 +1,6 @@
 import type { TopicMatch } from "../../domain/match.js";
 import type { StoredItem } from "../../domain/story.js";
-import type { ItemStore } from "../store.js";
+import type { ItemStore, ItemToStore } from "../store.js";
 import { itemKey } from "../sqlite/sqlite-item-store.js";
 import type { SqlClient } from "./sql-client.js";
 import { isoTime } from "./pg-time.js";
@@ -54,6 +54,10 @@ export function pgRowToItem(row: PgItemRow): StoredItem {
   };
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function createPostgresItemStore(client: SqlClient): ItemStore {
   return {
     async knownItemIds(sourceId, itemIds) {
@@ -64,8 +68,10 @@ export function createPostgresItemStore(client: SqlClient): ItemStore {
     async saveItems(items, seenAt) {
       if (items.length === 0) return [];
       return client.transaction(async (tx) => {
-        const saved: StoredItem[] = [];
-        for (const item of items) {
+        const saved = new Map<ItemToStore, StoredItem>();
+        // In key order, so two workers saving overlapping batches take the rows' locks in one order (no deadlock).
+        const byKey = [...items].sort((a, b) => compareText(itemKey(a.sourceId, a.id), itemKey(b.sourceId, b.id)));
+        for (const item of byKey) {
           // Only the writer that actually inserted the row goes on to alert or digest it.
           const [row] = await tx.query<PgItemRow>(
             `INSERT INTO items (key, source_id, item_id, guid, link, url, title, summary, content, author, language,
@@ -88,9 +94,9 @@ export function createPostgresItemStore(client: SqlClient): ItemStore {
               [row.key, passed.map((match) => match.topicId), passed.map((match) => match.score), seenAt],
             );
           }
-          saved.push(pgRowToItem(row));
+          saved.set(item, pgRowToItem(row));
         }
-        return saved;
+        return items.flatMap((item) => saved.get(item) ?? []);
       });
     },
     async itemsForDigest({ since, until, publishedAfter, topicIds, perTopic }) {

@@ -1,4 +1,4 @@
-import type { Watch, WatchOwner, WatchStore } from "../../alerts/index.js";
+import type { AlertClaim, Watch, WatchOwner, WatchStore } from "../../alerts/index.js";
 import { enqueueOn } from "./pg-outbox-store.js";
 import type { SqlClient } from "./sql-client.js";
 import { isoTime } from "./pg-time.js";
@@ -22,6 +22,9 @@ function rowToWatch(row: PgWatchRow): Watch {
     createdAt: isoTime(row.created_at),
   };
 }
+
+const byWatchAndStory = (a: AlertClaim, b: AlertClaim) =>
+  Number(a.watchId) - Number(b.watchId) || (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : 0);
 
 const OWNER = "owner_platform = $1 AND owner_user = $2 AND owner_workspace IS NOT DISTINCT FROM $3";
 
@@ -49,16 +52,18 @@ export function createPostgresWatchStore(client: SqlClient): WatchStore {
     },
     async sendAlertsOnce(alert) {
       return client.transaction(async (tx) => {
-        const fresh = [];
-        for (const claim of alert.claims) {
-          if (!/^\d{1,18}$/.test(claim.watchId)) continue;
-          // A second worker claiming the same pair waits for this transaction, then finds it taken.
-          const taken = await tx.query(
+        const taken = new Set<AlertClaim>();
+        // A second worker claiming the same pair waits for this transaction, then finds it taken; claims
+        // go in one order (watch, story), so two workers claiming overlapping sets cannot deadlock.
+        const ordered = alert.claims.filter((claim) => /^\d{1,18}$/.test(claim.watchId)).sort(byWatchAndStory);
+        for (const claim of ordered) {
+          const rows = await tx.query(
             "INSERT INTO alerts_sent (watch_id, cluster_id, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING watch_id",
             [claim.watchId, claim.clusterId, alert.at],
           );
-          if (taken.length > 0) fresh.push(claim);
+          if (rows.length > 0) taken.add(claim);
         }
+        const fresh = alert.claims.filter((claim) => taken.has(claim));
         return fresh.length === 0 ? 0 : enqueueOn(tx, alert.build(fresh), alert.at);
       });
     },

@@ -110,4 +110,13 @@ describe.each(storeEngines)("items in the %s store", (engine) => {
     expect(first.length + second.length).toBe(1);
     expect(await store.countItems()).toBe(1);
   });
+
+  it("lets two writers save overlapping batches in opposite orders, each item going to one of them, in the order given", async () => {
+    const { store, another } = db();
+    const other = await another();
+    const batch = ["a", "b", "c", "d", "e"].map((id) => item(id));
+    const [first, second] = await Promise.all([store.saveItems(batch, "2026-01-14T09:00:00.000Z"), other.saveItems([...batch].reverse(), "2026-01-14T09:00:00.000Z")]);
+    expect([...first, ...second].map((i) => i.id).sort()).toEqual(["a", "b", "c", "d", "e"]);
+    expect(second.map((i) => i.id)).toEqual([...second].map((i) => i.id).sort().reverse());
+  });
 });
