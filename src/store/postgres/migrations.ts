@@ -6,8 +6,13 @@ import type { PgMigration } from "./migrate.js";
  * The text the word index reads: title, summary and content with every run of characters that are
  * not letters or digits made a space, so words split where SQLite's unicode61 splits them
  * (`H-200` is `h 200`, `3.5` is `3 5`) rather than where PostgreSQL's parser would (`h`, `-200`).
+ * Spelled out rather than `[^[:alnum:]]`, which on a database whose LC_CTYPE is C strips every
+ * non-ASCII letter: ASCII other than letters and digits, and the punctuation blocks (quotes, dashes,
+ * CJK marks); the parser takes any other non-letter as a gap.
  */
-const wordText = "regexp_replace(title || ' ' || summary || ' ' || content, '[^[:alnum:]]+', ' ', 'g')";
+const wordText =
+  "regexp_replace(title || ' ' || summary || ' ' || content, " +
+  "'([^0-9A-Za-z\\u0080-\\U0010FFFF]|[\\u00A0\\u00A1\\u00AB\\u00BB\\u00BF\\u2000-\\u206F\\u3000-\\u3004\\u3008-\\u303F])+', ' ', 'g')";
 
 /** Version 1 is the schema of SQLite's versions 1 to 11, written for PostgreSQL. */
 export const pgMigrations: PgMigration[] = [
