@@ -29,7 +29,7 @@ function stemLookup(token: string): string {
   return `${lexeme(token.replace(/(?:ies|es|s|y)$/i, ""))}:*`;
 }
 
-/** Parameters numbered from `$first`, collected as conditions are written. */
+/** Bound parameters, numbered `$1…` in the order the conditions are written. */
 class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
