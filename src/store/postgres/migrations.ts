@@ -1,4 +1,4 @@
-import { CJK_RANGES } from "../sqlite/migrations.js";
+import { CJK_RANGES } from "../cjk-ranges.js";
 import { leaseTable } from "./lease-table.js";
 import type { PgMigration } from "./migrate.js";
 

@@ -1,5 +1,5 @@
 import { mostFoundFirst, type ClusterIndex, type IndexedCluster, type IndexedItem } from "../../cluster/index.js";
-import { decodeFloats, decodeTermSets, decodeTerms, encodeFloats, encodeTermSets, encodeTerms } from "../sqlite/term-blobs.js";
+import { decodeFloats, decodeTermSets, decodeTerms, encodeFloats, encodeTermSets, encodeTerms } from "../term-blobs.js";
 import type { SqlClient } from "./sql-client.js";
 
 interface PgClusterRow {

@@ -1,7 +1,7 @@
 import type { TopicMatch } from "../../domain/match.js";
 import type { StoredItem } from "../../domain/story.js";
 import type { ItemStore, ItemToStore } from "../store.js";
-import { itemKey } from "../sqlite/sqlite-item-store.js";
+import { itemKey } from "../item-key.js";
 import type { SqlClient } from "./sql-client.js";
 import { isoTime } from "./pg-time.js";
 

@@ -1,5 +1,5 @@
 import type { CandidateRequest, SearchIndex } from "../../search/index.js";
-import { CJK_RANGES } from "../sqlite/migrations.js";
+import { CJK_RANGES } from "../cjk-ranges.js";
 import { itemColumns, pgRowToItem, type PgItemRow } from "./pg-item-store.js";
 import type { SqlClient } from "./sql-client.js";
 

@@ -1,3 +1,4 @@
+import { CJK_RANGES } from "../cjk-ranges.js";
 import { storyCentroidTables, storyTermTables } from "./sqlite-cluster-index.js";
 
 /** Stories by profile, as version 5 made them (replaced by version 7). */
@@ -19,8 +20,6 @@ export interface Migration {
   sql: string;
 }
 
-/** Kana, CJK ideographs and Hangul: text in these needs the trigram index. */
-export const CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff";
 
 export const migrations: Migration[] = [
   {
