@@ -1,15 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../src/config/load-config.js";
 import { createManualClock } from "../../src/domain/clock.js";
 import { BriefingError } from "../../src/domain/errors.js";
 import { createSearchService, parseSearchFilters } from "../../src/search/index.js";
 import type { ItemToStore } from "../../src/store/index.js";
 import { compileSearchQuery } from "../../src/runtime/search-query.js";
-import { openStoreUnderTest, storeEngines, type StoreEngine, type StoreUnderTest } from "../fakes/store-engines.js";
+import { freshStoreEach, storeEngines, type StoreUnderTest } from "../fakes/store-engines.js";
 
 const now = new Date("2026-01-20T00:00:00.000Z");
 
 describe("parseSearchFilters", () => {
+  const db = freshStoreEach("sqlite");
+
   it.each([
     ["H200 since:7d", { query: "H200", since: "2026-01-13T00:00:00.000Z", before: null, topicIds: [] }],
     ["since:2026-01-01 before:2026-01-31 CAC", { query: "CAC", since: "2026-01-01T00:00:00.000Z", before: "2026-01-31T00:00:00.000Z" }],
@@ -20,7 +22,7 @@ describe("parseSearchFilters", () => {
   });
 
   it("keeps the query's columns as typed, so an error's caret lands under the user's text", async () => {
-    const error = await (await archive("sqlite")).search({ text: "since:7d (H200", limit: 5 }).catch((caught: unknown) => caught);
+    const error = await (await archive(db())).search({ text: "since:7d (H200", limit: 5 }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "QueryError", column: 14 });
   });
 
@@ -38,14 +40,7 @@ function item(id: string, title: string, summary: string, publishedAt: string, c
   };
 }
 
-const opened: StoreUnderTest[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((archive) => archive.close()));
-});
-
-async function archive(engine: StoreEngine) {
-  const db = await openStoreUnderTest(engine);
-  opened.push(db);
+async function archive(db: StoreUnderTest) {
   await db.store.saveItems(
     [
       item("h200a", "China clears Nvidia H200 purchases", "Three firms may buy the chips.", "2026-01-14T08:00:00.000Z", "story-h200"),
@@ -70,11 +65,12 @@ async function archive(engine: StoreEngine) {
 }
 
 describe.each(storeEngines)("archive search on %s", (engine) => {
+  const db = freshStoreEach(engine);
   const titles = async (text: string) =>
-    (await (await archive(engine)).search({ text, limit: 10 })).sections.flatMap((s) => s.stories.map((story) => story.title));
+    (await (await archive(db())).search({ text, limit: 10 })).sections.flatMap((s) => s.stories.map((story) => story.title));
 
   it("folds a story told twice into one result with the other outlet named", async () => {
-    const result = await (await archive(engine)).search({ text: "H200", limit: 10 });
+    const result = await (await archive(db())).search({ text: "H200", limit: 10 });
     expect(result.storyCount).toBe(1);
     expect(result.sections[0]?.stories[0]?.matchedTerms).toEqual(["H200"]);
   });
@@ -92,12 +88,12 @@ describe.each(storeEngines)("archive search on %s", (engine) => {
   });
 
   it("shows a source: scope as a filter, not as a matched term", async () => {
-    const result = await (await archive(engine)).search({ text: "H200 source:wire", limit: 10 });
+    const result = await (await archive(db())).search({ text: "H200 source:wire", limit: 10 });
     expect(result.sections[0]?.stories[0]?.matchedTerms).toEqual(["H200"]);
   });
 
   it("reports a query that does not parse as the user's own query, not as one named \"search\"", async () => {
-    const error = await (await archive(engine)).search({ text: "(H200", limit: 5 }).catch((caught: unknown) => caught as Error);
+    const error = await (await archive(db())).search({ text: "(H200", limit: 5 }).catch((caught: unknown) => caught as Error);
     expect(error).toMatchObject({ name: "QueryError" });
     expect((error as Error).message).not.toMatch(/in query/);
     expect((error as Error).message.split("\n")[1]).toBe("  (H200");

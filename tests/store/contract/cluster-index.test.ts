@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clusterItems, clusterOrder, createClusterer, createMemoryClusterIndex, type ClusterAssignment, type ClusterIndex } from "../../../src/cluster/index.js";
-import { storeEngines } from "../../fakes/store-engines.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
 import { loadLabelledSet } from "../../fixtures/cluster/labelled-set.js";
 import { feedItem } from "../../fixtures/cluster/feed-item.js";
-import { freshStoreEach } from "./store-fixtures.js";
 
 const approval = {
   title: "China lets ByteDance, Alibaba and Tencent buy Nvidia H200 chips",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach, message } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
+import { message } from "./store-fixtures.js";
 
 const nine = "2026-01-14T09:00:00.000Z";
 const ten = "2026-01-14T10:00:00.000Z";

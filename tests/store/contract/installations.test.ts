@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createSecretBox } from "../../../src/store/index.js";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
 
 const box = createSecretBox(randomBytes(32));
 const record = JSON.stringify({ team: { id: "T1" }, bot: { token: "xoxb-secret-token" } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach, item } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
+import { item } from "./store-fixtures.js";
 
 describe.each(storeEngines)("items in the %s store", (engine) => {
   const db = freshStoreEach(engine);

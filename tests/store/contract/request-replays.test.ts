@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
 
 describe.each(storeEngines)("request replays in the %s store", (engine) => {
   const db = freshStoreEach(engine);

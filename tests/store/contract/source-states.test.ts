@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { emptySourceState } from "../../../src/domain/source-state.js";
 import { createSecretBox } from "../../../src/store/index.js";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
 
 const box = createSecretBox(randomBytes(32));
 const secretUrl = "https://reader:s3cretpw@feeds.example/rss?token=tok-123";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
 
 const by = (actor: string, at = "2026-01-15T02:00:00.000Z") => ({ actor, at });
 

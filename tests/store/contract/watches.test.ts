@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AlertClaim } from "../../../src/alerts/index.js";
 import type { NewOutboxMessage } from "../../../src/domain/outbound.js";
-import { storeEngines } from "../../fakes/store-engines.js";
-import { freshStoreEach, item, message } from "./store-fixtures.js";
+import { freshStoreEach, storeEngines } from "../../fakes/store-engines.js";
+import { item, message } from "./store-fixtures.js";
 
 const at = "2026-01-14T09:00:00.000Z";
 const owner = { platform: "slack" as const, workspaceId: "T1", userId: "U1" };
