@@ -1,23 +1,91 @@
 /**
- * npm run bench:search [-- items]   (default 1,000,000)
- * Fills a fresh SQLite archive with synthetic English and Chinese items, then times searches of one to
+ * npm run bench:search [-- --items 1000000 --store sqlite|postgres]   (a bare number is --items too)
+ * Fills a fresh archive with synthetic English and Chinese items, then times searches of one to
  * three terms with filters through the same service `/brief search` uses. Prints a table.
+ * `--store postgres` uses the server at DATABASE_URL, in a schema of its own that is dropped after.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { parseConfigText } from "../src/config/load-config.js";
 import { createManualClock } from "../src/domain/clock.js";
-import { createSearchService } from "../src/search/index.js";
-import { createSqliteStore, openDatabase, type ItemToStore } from "../src/store/index.js";
+import { createSearchService, type SearchIndex } from "../src/search/index.js";
+import {
+  createPgPoolClient,
+  createPostgresSearchIndex,
+  createPostgresStore,
+  createSqliteStore,
+  migratePostgres,
+  openDatabase,
+  pgMigrations,
+  type ItemToStore,
+  type Store,
+} from "../src/store/index.js";
 import { createSqliteSearchIndex } from "../src/store/sqlite/sqlite-search-index.js";
 import { compileSearchQuery } from "../src/runtime/search-query.js";
 
-const total = Number(process.argv[2] ?? 1_000_000);
-const folder = mkdtempSync(path.join(tmpdir(), "bench-search-"));
-const file = path.join(folder, "bench.db");
-const db = openDatabase(file);
-const store = createSqliteStore(db);
+const { values: args, positionals } = parseArgs({ options: { items: { type: "string" }, store: { type: "string", default: "sqlite" } }, allowPositionals: true });
+const total = Number(args.items ?? positionals[0] ?? 1_000_000);
+if (!Number.isInteger(total) || total <= 0) throw new Error(`--items must be a positive whole number, not "${args.items ?? positionals[0]}"`);
+if (args.store !== "sqlite" && args.store !== "postgres") throw new Error(`--store must be sqlite or postgres, not "${args.store}"`);
+
+/** The archive under test: a store to fill, its search index, its size on disk, and how to clean up. */
+interface Archive {
+  store: Store;
+  index: SearchIndex;
+  sizeMb(): Promise<number>;
+  dispose(): Promise<void>;
+}
+
+async function sqliteArchive(): Promise<Archive> {
+  const folder = mkdtempSync(path.join(tmpdir(), "bench-search-"));
+  const file = path.join(folder, "bench.db");
+  const db = openDatabase(file);
+  return {
+    store: createSqliteStore(db),
+    index: createSqliteSearchIndex(db),
+    async sizeMb() {
+      db.pragma("wal_checkpoint(TRUNCATE)");
+      return statSync(file).size / 1024 / 1024;
+    },
+    async dispose() {
+      if (db.open) db.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresArchive(): Promise<Archive> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("--store postgres needs DATABASE_URL (postgres://…) to be set");
+  const schema = `bench_search_${randomBytes(4).toString("hex")}`;
+  const admin = createPgPoolClient(url, { max: 1 });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const client = createPgPoolClient(url, { schema });
+  await migratePostgres(client, pgMigrations);
+  return {
+    store: createPostgresStore(client),
+    index: createPostgresSearchIndex(client),
+    async sizeMb() {
+      await client.exec("VACUUM ANALYZE items");
+      const [row] = await admin.query<{ bytes: number }>(
+        "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::float8 AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'",
+        [schema],
+      );
+      return (row?.bytes ?? 0) / 1024 / 1024;
+    },
+    async dispose() {
+      await client.close();
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+const archive = args.store === "postgres" ? await postgresArchive() : await sqliteArchive();
+const { store } = archive;
 const clock = createManualClock("2026-11-20T00:00:00.000Z");
 const { config } = parseConfigText(
   "sources: [{ id: s, path: x }]\ntopics: [{ id: t, name: T, query: H200 }]\naliases: { cac: 'CAC | \"Cyberspace Administration of China\" | 网信办' }\n",
@@ -60,11 +128,10 @@ for (let start = 0; start < total; start += 5_000) {
   await store.saveItems(batch, "2026-11-20T00:00:00.000Z");
 }
 const insertSeconds = (performance.now() - insertStart) / 1000;
-db.pragma("wal_checkpoint(TRUNCATE)");
-const sizeMb = statSync(file).size / 1024 / 1024;
+const sizeMb = await archive.sizeMb();
 
 const service = createSearchService({
-  index: createSqliteSearchIndex(db),
+  index: archive.index,
   compile: (query) => compileSearchQuery(query, config),
   clock,
   beat: "bench",
@@ -85,7 +152,7 @@ const shapes: Array<[string, string]> = [
   ["Chinese two-char", "芯片"],
   ["alias", "@cac"],
 ];
-const index = createSqliteSearchIndex(db);
+const { index } = archive;
 const rows: string[][] = [];
 for (const [shape, query] of shapes) {
   const times: number[] = [];
@@ -105,7 +172,6 @@ for (const [shape, query] of shapes) {
   rows.push([shape, query, String(found), times[9]!.toFixed(1), times[18]!.toFixed(1), indexTimes[18]!.toFixed(1)]);
 }
 
-console.log(`items: ${total.toLocaleString("en")}  insert: ${(total / insertSeconds).toFixed(0)} items/s (${insertSeconds.toFixed(1)} s)  database: ${sizeMb.toFixed(0)} MB`);
+console.log(`store: ${args.store}  items: ${total.toLocaleString("en")}  insert: ${(total / insertSeconds).toFixed(0)} items/s (${insertSeconds.toFixed(1)} s)  database: ${sizeMb.toFixed(0)} MB`);
 console.table(rows.map(([shape, query, found, p50, p95, index95]) => ({ shape, query, found, "p50 ms": p50, "p95 ms": p95, "FTS candidates p95 ms": index95 })));
-await store.close();
-rmSync(folder, { recursive: true, force: true });
+await archive.dispose();

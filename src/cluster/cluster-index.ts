@@ -44,8 +44,7 @@ export interface ClusterIndexEntry {
 }
 
 /**
- * What the clusterer persists. Async so that a PostgreSQL store can implement it; SQLite and
- * memory implementations exist.
+ * What the clusterer persists: in memory, in SQLite, or in PostgreSQL (shared by many workers).
  */
 export interface ClusterIndex {
   /**

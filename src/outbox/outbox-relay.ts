@@ -30,6 +30,11 @@ export interface OutboxRelayOptions {
   /** How many targets are delivered to at once; messages to one target always go one at a time. */
   parallelTargets?: number;
   random?: () => number;
+  /**
+   * How long a message being sent is held from other processes' relays; after a crash mid-send it comes
+   * due again then (in doubt). Longer than any send may take.
+   */
+  inFlightHoldMs?: number;
 }
 
 export interface OutboxRelay {
@@ -45,7 +50,7 @@ export interface OutboxRelay {
   dueTargets(): Promise<string[]>;
 }
 
-type Outcome = "sent" | "deferred" | "failed" | "held";
+type Outcome = "sent" | "deferred" | "failed" | "held" | "taken";
 
 const BATCH = 200;
 const MIN_RATE_LIMIT_WAIT_MS = 250;
@@ -67,6 +72,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const maxBackoffMs = options.maxBackoffMs ?? 15 * 60_000;
   const parallelTargets = options.parallelTargets ?? 8;
   const random = options.random ?? Math.random;
+  const inFlightHoldMs = options.inFlightHoldMs ?? 2 * 60_000;
   // The pass under way; passes never overlap, so no message is handed to two senders at once.
   let current: { all: boolean; pass: Promise<number> } | null = null;
   // Platforms stopped by a refused token; in memory on purpose, so a restart (with a new token) resumes them.
@@ -100,7 +106,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (pausedReason !== undefined) return fail(message, `target paused: ${pausedReason}`, false);
     const sender = senderFor(message.target);
     if (!sender) return fail(message, `no platform is configured for ${message.target}`, false);
-    await store.beginAttempt(message.id);
+    // Another process's relay may have taken it since `due`: then it is that relay's to send.
+    const holdUntil = new Date(clock.now().getTime() + inFlightHoldMs).toISOString();
+    if (!(await store.beginAttempt(message, holdUntil))) return "taken";
     try {
       const { platformMessageId } = await sender.send(message);
       await store.markSent(message.id, clock.now().toISOString(), platformMessageId);
@@ -148,8 +156,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const outcomes = await Promise.all(ready.slice(start, start + parallelTargets).map((message) => deliver(message, paused)));
         sentThisRound += outcomes.filter((outcome) => outcome === "sent").length;
       }
-      // Every ready message was sent, failed, deferred or held (and either of the last two holds back its
-      // target, or its whole platform), so this ends.
+      // Every ready message was sent, failed, deferred, held or taken by another process (and each of the
+      // last three holds back its target, or its whole platform), so this ends.
       total += sentThisRound;
     }
   }

@@ -18,9 +18,13 @@ export interface OutboxStore {
   due(now: string, limit: number, targets?: readonly string[]): Promise<OutboxMessage[]>;
   /**
    * Counts an attempt before the platform is called, so that after a crash a message with attempts > 0
-   * is known to be in doubt and its sender looks for it before posting again.
+   * is known to be in doubt and its sender looks for it before posting again. It is also the claim:
+   * false when another process began this attempt first (its attempts moved past `message.attempts`,
+   * or it left the queue). Where several processes deliver (PostgreSQL), the message is held until
+   * `holdUntil`: `due` passes it over meanwhile, and after a crash mid-send it comes due then.
+   * SQLite, delivered by one worker per file, does not hold it, so a restart retries it at once.
    */
-  beginAttempt(id: number): Promise<void>;
+  beginAttempt(message: Pick<OutboxMessage, "id" | "attempts">, holdUntil: string): Promise<boolean>;
   markSent(id: number, at: string, platformMessageId: string | null): Promise<void>;
   markRetry(id: number, nextAttemptAt: string, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;

@@ -70,7 +70,7 @@ function renderOrNote(model: Digest, digest: DigestConfig, format: RenderFormat)
 
 /** Builds the digest, enqueues its messages and moves the window in one step; returns the messages enqueued. */
 export async function runDigest(deps: DigestJobDeps, digest: DigestConfig, digestId: string): Promise<number> {
-  const { windowEnd, messages } = await previewDigest(deps, digest, digestId);
+  const { since, windowEnd, messages } = await previewDigest(deps, digest, digestId);
   const target = formatTarget(digest.to);
   const group = `digest:${digestId}:${windowEnd}`;
   const outgoing: NewOutboxMessage[] = messages.map((payload, part) => ({
@@ -80,5 +80,6 @@ export async function runDigest(deps: DigestJobDeps, digest: DigestConfig, diges
     part,
     payload,
   }));
-  return deps.store.commitDigest({ digestId, windowEnd, messages: outgoing, now: deps.clock.now().toISOString() });
+  // Another worker may post this slot between our read of the mark and now: the commit is a compare-and-set on it.
+  return deps.store.commitDigest({ digestId, since, windowEnd, messages: outgoing, now: deps.clock.now().toISOString() });
 }

@@ -1,5 +1,6 @@
 import type { OpenedStore, StorageChoice } from "./open-store.js";
 import type { SecretBox } from "./secret-box.js";
+import { openPostgresStore } from "./postgres/open-postgres-store.js";
 import { openSqliteStore } from "./sqlite/open-sqlite-store.js";
 
 /** The one place that knows which database the bot runs on. */
@@ -8,6 +9,6 @@ export async function createStore(storage: StorageChoice, options: { secretBox?:
     case "sqlite":
       return openSqliteStore(storage.path, options);
     case "postgres":
-      throw new Error("PostgreSQL store: not wired yet");
+      return openPostgresStore(storage.url, options);
   }
 }

@@ -13,7 +13,7 @@ export interface StoredInstallation {
   record: string;
 }
 
-/** Installations and the one-time OAuth states that start them; the SQLite store implements it. */
+/** Installations and the one-time OAuth states that start them; the SQLite and PostgreSQL stores implement it. */
 export interface InstallationStore {
   saveInstallation(installation: StoredInstallation): Promise<void>;
   /** Null when the tenant never installed the bot or uninstalled it. */

@@ -46,8 +46,12 @@ export interface SourceStateStore {
 /** Remembers the end of the last window each digest covered, so a restart neither repeats nor skips. */
 export interface DigestMarkStore {
   getDigestMark(digestId: string): Promise<string | null>;
-  /** Enqueues a digest's messages and moves its mark in one transaction, so a crash cannot split them. */
-  commitDigest(digest: { digestId: string; windowEnd: string; messages: NewOutboxMessage[]; now: string }): Promise<number>;
+  /**
+   * Enqueues a digest's messages and moves its mark from `since` (the mark its window started from) to
+   * `windowEnd`, in one transaction, so a crash cannot split them. Only while the stored mark still equals
+   * `since`: when another worker posted this slot first, nothing is enqueued and the answer is 0.
+   */
+  commitDigest(digest: { digestId: string; since: string | null; windowEnd: string; messages: NewOutboxMessage[]; now: string }): Promise<number>;
 }
 
 /** Requests already taken, shared by every process on the store (Slack's retries, X-Slack-Retry-Num). */
@@ -58,7 +62,7 @@ export interface RequestReplayStore {
 
 export type { OutboxStore, TenantStore, WatchStore };
 
-/** Everything the bot persists, behind one interface that SQLite implements today and PostgreSQL can later. */
+/** Everything the bot persists, behind one interface that SQLite and PostgreSQL implement. */
 export interface Store extends ItemStore, SourceStateStore, DigestMarkStore, OutboxStore, WatchStore, StoryMergeStore, TenantStore, RequestReplayStore {
   close(): Promise<void>;
 }

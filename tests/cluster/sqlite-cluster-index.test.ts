@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createClusterer, createMemoryClusterIndex, type ClusterIndex } from "../../src/cluster/index.js";
+import { createClusterer } from "../../src/cluster/index.js";
 import { clusterIndexSchema, createSqliteClusterIndex } from "../../src/store/sqlite/sqlite-cluster-index.js";
 import { feedItem } from "../fixtures/cluster/feed-item.js";
 
@@ -70,121 +70,5 @@ describe("createSqliteClusterIndex", () => {
     await index.prune(Date.parse("2026-01-29T00:00:00Z"));
     expect(await index.findClusters(keys, ...window, 16)).toHaveLength(0);
     expect(await index.findItem("k:wire:a")).toMatchObject({ item: { clusterId: "wire:a" } });
-  });
-});
-
-describe.each([
-  ["memory", () => createMemoryClusterIndex()],
-  ["sqlite", () => createSqliteClusterIndex(openDb())],
-])("the %s index", (_name, makeIndex: () => ClusterIndex) => {
-  const cluster = (id: string, startMs: number) => ({
-    id,
-    startMs,
-    centroid: { features: Uint32Array.of(1, 2, 4_000_000_000), weights: Float64Array.of(1.5, 0.25, 3), norm: 3.36 },
-    members: [Uint32Array.of(1, 2, 4_000_000_000), Uint32Array.of(2)],
-    sources: ["wire"],
-    size: 2,
-  });
-  const entry = (id: string, startMs: number, bandKeys: number[]) => ({
-    item: { key: id, clusterId: id, duplicateOf: null, publishedMs: startMs },
-    identities: [`k:${id}`],
-    cluster: cluster(id, startMs),
-    absorbed: [] as string[],
-    bandKeys,
-    features: Uint32Array.of(1, 2, 4_000_000_000),
-  });
-
-  it("returns a stored cluster as it was saved, unsigned hashes and negative keys included", async () => {
-    const index = makeIndex();
-    await index.save(entry("s:1", 1_000, [-5, 7]));
-    expect(await index.findClusters([-5], 0, 2_000, 16)).toEqual([cluster("s:1", 1_000)]);
-    expect(await index.findItem("k:s:1")).toEqual({ item: entry("s:1", 1_000, []).item, cluster: cluster("s:1", 1_000) });
-  });
-
-  it.each([
-    ["before the range", 0, 999],
-    ["after the range", 1_001, 5_000],
-  ])("leaves out a cluster that started %s", async (_case, fromMs, toMs) => {
-    const index = makeIndex();
-    await index.save(entry("s:1", 1_000, [7]));
-    expect(await index.findClusters([7], fromMs, toMs, 16)).toEqual([]);
-  });
-
-  it("skips a key that more clusters share than maxPerKey", async () => {
-    const index = makeIndex();
-    for (const n of [1, 2, 3]) await index.save(entry(`s:${n}`, 1_000 + n, [7, 100 + n]));
-    expect(await index.findClusters([7], 0, 5_000, 2)).toEqual([]);
-    expect((await index.findClusters([7], 0, 5_000, 3)).map((c) => c.id).sort()).toEqual(["s:1", "s:2", "s:3"]);
-    expect((await index.findClusters([7, 101], 0, 5_000, 2)).map((c) => c.id)).toEqual(["s:1"]);
-  });
-
-  it("leaves out clusters found by fewer than minKeys keys, a skipped key counting as found", async () => {
-    const index = makeIndex();
-    await index.save(entry("s:1", 1_000, [1]));
-    await index.save(entry("s:2", 1_001, [1, 2, 3]));
-    await index.save(entry("s:3", 1_002, [1, 3, 9]));
-    await index.save(entry("s:4", 1_003, [9]));
-    expect((await index.findClusters([1, 2, 3], 0, 5_000, 16, 2)).map((c) => c.id)).toEqual(["s:2", "s:3"]);
-    expect((await index.findClusters([1, 2, 3, 9], 0, 5_000, 2, 3)).map((c) => c.id)).toEqual(["s:2", "s:3"]);
-  });
-
-  it("returns the clusters found by more of the keys first", async () => {
-    const index = makeIndex();
-    await index.save(entry("s:1", 1_000, [1]));
-    await index.save(entry("s:2", 1_001, [1, 2, 3]));
-    await index.save(entry("s:3", 1_002, [1, 3]));
-    expect((await index.findClusters([1, 2, 3], 0, 5_000, 16)).map((c) => c.id)).toEqual(["s:2", "s:3", "s:1"]);
-  });
-
-  it("forgets the keys of clusters that started before a prune, and finds those saved after", async () => {
-    const index = makeIndex();
-    for (let n = 0; n < 10; n++) await index.save(entry(`s:${n}`, 1_000 * n, [7, 100 + n]));
-    await index.prune(10_000);
-    expect(await index.findClusters([7, 102], 0, 20_000, 16)).toEqual([]);
-    await index.save(entry("s:10", 10_000, [7]));
-    expect((await index.findClusters([7], 0, 20_000, 16)).map((c) => c.id)).toEqual(["s:10"]);
-    expect(await index.findItem("k:s:2")).toMatchObject({ item: { key: "s:2" } });
-  });
-
-  it("finds a merged story as the one it joined, by its items and by its keys", async () => {
-    const index = makeIndex();
-    await index.save(entry("s:1", 1_000, [7]));
-    await index.save(entry("s:2", 2_000, [8]));
-    await index.save({ ...entry("s:3", 3_000, [9]), cluster: { ...cluster("s:1", 1_000), size: 5 }, absorbed: ["s:2"], item: { key: "s:3", clusterId: "s:1", duplicateOf: null, publishedMs: 3_000 } });
-    expect((await index.findItem("k:s:2"))?.item.clusterId).toBe("s:1");
-    expect((await index.findItem("k:s:2"))?.cluster.size).toBe(5);
-    expect((await index.findClusters([8], 0, 5_000, 16)).map((c) => c.id)).toEqual(["s:1"]);
-    expect((await index.findClusters([7, 8, 9], 0, 5_000, 16)).map((c) => c.id)).toEqual(["s:1"]);
-  });
-
-  it("runs one assignment at a time", async () => {
-    const index = makeIndex();
-    const order: string[] = [];
-    const slow = index.serially(async () => {
-      order.push("a starts");
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      order.push("a ends");
-    });
-    const quick = index.serially(async () => {
-      order.push("b");
-    });
-    await Promise.all([slow, quick]);
-    expect(order).toEqual(["a starts", "a ends", "b"]);
-  });
-
-  it("counts document frequencies of the items it saved", async () => {
-    const index = makeIndex();
-    await index.save(entry("s:1", 1_000, []));
-    await index.save({ ...entry("s:2", 2_000, []), features: Uint32Array.of(2) });
-    await index.save({ ...entry("s:3", 3_000, []), cluster: null, features: new Uint32Array(0) });
-    expect(await index.documentFrequencies(Uint32Array.of(1, 2, 3, 4_000_000_000))).toEqual({ documents: 2, counts: [1, 2, 0, 1] });
-  });
-
-  it("answers an identity with the most recently published item that holds it", async () => {
-    const index = makeIndex();
-    await index.save({ ...entry("s:2", 2_000, []), identities: ["u:example.com/a"] });
-    await index.save({ ...entry("s:1", 1_000, []), identities: ["u:example.com/a"] });
-    expect((await index.findItem("u:example.com/a"))?.item.key).toBe("s:2");
-    expect(await index.findItem("u:example.com/b")).toBeNull();
   });
 });

@@ -1,13 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
 import type { NewOutboxMessage, OutboxMessage } from "../../src/domain/outbound.js";
 import { createOutboxRelay, DeliveryError, type Sender } from "../../src/outbox/index.js";
-import { createSqliteStore, openDatabase } from "../../src/store/index.js";
+import { openStoreUnderTest, storeEngines, type StoreEngine, type StoreUnderTest } from "../fakes/store-engines.js";
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
-function setup(behaviour: (message: OutboxMessage, call: number) => void = () => undefined) {
-  const store = createSqliteStore(openDatabase(":memory:"));
+const opened: StoreUnderTest[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close()));
+});
+
+async function setup(engine: StoreEngine, behaviour: (message: OutboxMessage, call: number) => void = () => undefined) {
+  const db = await openStoreUnderTest(engine);
+  opened.push(db);
+  const { store } = db;
   const clock = createManualClock("2026-01-14T09:00:00.000Z");
   const delivered: Array<{ key: string; attempts: number }> = [];
   const paused: Array<{ target: string; reason: string }> = [];
@@ -40,9 +47,9 @@ const msg = (target: string, group: string, part: number): NewOutboxMessage => (
   payload: { kind: "text", text: `${group}/${part}` },
 });
 
-describe("outbox relay", () => {
+describe.each(storeEngines)("outbox relay on the %s store", (engine) => {
   it("delivers every message once, in order per target", async () => {
-    const { relay, delivered, enqueue } = setup();
+    const { relay, delivered, enqueue } = await setup(engine);
     await enqueue([msg("slack:#a", "d1", 0), msg("slack:#b", "x", 0), msg("slack:#a", "d1", 1), msg("slack:#a", "d1", 2)]);
     expect(await relay.drain()).toBe(4);
     expect(await relay.drain()).toBe(0);
@@ -50,7 +57,7 @@ describe("outbox relay", () => {
   });
 
   it("waits out a 429's Retry-After and keeps the channel's order", async () => {
-    const { relay, delivered, enqueue, clock } = setup((message, call) => {
+    const { relay, delivered, enqueue, clock } = await setup(engine, (message, call) => {
       if (call === 1) throw new DeliveryError("retry", "rate limited", { retryAfterMs: 30_000 });
     });
     await enqueue([msg("slack:#a", "g", 0), msg("slack:#a", "g", 1)]);
@@ -64,7 +71,7 @@ describe("outbox relay", () => {
   });
 
   it("pauses a target on a permanent error, tells the admin once, and stops trying it", async () => {
-    const { relay, enqueue, store, paused } = setup((message) => {
+    const { relay, enqueue, store, paused } = await setup(engine, (message) => {
       if (message.target === "slack:#gone") throw new DeliveryError("permanent", "channel_not_found");
     });
     await enqueue([msg("slack:#gone", "a", 0), msg("slack:#gone", "b", 0), msg("slack:#ok", "c", 0)]);
@@ -78,14 +85,14 @@ describe("outbox relay", () => {
   });
 
   it("fails a message for a target with no platform instead of retrying forever", async () => {
-    const { relay, enqueue, store } = setup();
+    const { relay, enqueue, store } = await setup(engine);
     await enqueue([msg("discord:123456789012345678", "a", 0)]);
     expect(await relay.drain()).toBe(0);
     expect((await store.listOutbox(["failed"]))[0]?.lastError).toMatch(/no platform is configured/);
   });
 
   it("gives up after the attempt limit with the last reason", async () => {
-    const { relay, enqueue, store, clock } = setup(() => {
+    const { relay, enqueue, store, clock } = await setup(engine, () => {
       throw new DeliveryError("retry", "socket hang up");
     });
     await enqueue([msg("slack:#a", "a", 0)]);
@@ -99,7 +106,7 @@ describe("outbox relay", () => {
   });
 
   it("counts the attempt before sending, so a message found pending after a crash is known to be in doubt", async () => {
-    const { relay, enqueue, store } = setup(() => {
+    const { relay, enqueue, store } = await setup(engine, () => {
       throw new Error("process killed mid-send");
     });
     await enqueue([msg("slack:#a", "a", 0)]);

@@ -3,13 +3,15 @@ import { parseConfigText } from "../../src/config/load-config.js";
 import { createManualClock } from "../../src/domain/clock.js";
 import { BriefingError } from "../../src/domain/errors.js";
 import { createSearchService, parseSearchFilters } from "../../src/search/index.js";
-import { createSqliteStore, openDatabase, type ItemToStore } from "../../src/store/index.js";
-import { createSqliteSearchIndex } from "../../src/store/sqlite/sqlite-search-index.js";
+import type { ItemToStore } from "../../src/store/index.js";
 import { compileSearchQuery } from "../../src/runtime/search-query.js";
+import { freshStoreEach, storeEngines, type StoreUnderTest } from "../fakes/store-engines.js";
 
 const now = new Date("2026-01-20T00:00:00.000Z");
 
 describe("parseSearchFilters", () => {
+  const db = freshStoreEach("sqlite");
+
   it.each([
     ["H200 since:7d", { query: "H200", since: "2026-01-13T00:00:00.000Z", before: null, topicIds: [] }],
     ["since:2026-01-01 before:2026-01-31 CAC", { query: "CAC", since: "2026-01-01T00:00:00.000Z", before: "2026-01-31T00:00:00.000Z" }],
@@ -20,7 +22,7 @@ describe("parseSearchFilters", () => {
   });
 
   it("keeps the query's columns as typed, so an error's caret lands under the user's text", async () => {
-    const error = await (await archive()).search({ text: "since:7d (H200", limit: 5 }).catch((caught: unknown) => caught);
+    const error = await (await archive(db())).search({ text: "since:7d (H200", limit: 5 }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "QueryError", column: 14 });
   });
 
@@ -38,10 +40,8 @@ function item(id: string, title: string, summary: string, publishedAt: string, c
   };
 }
 
-async function archive() {
-  const db = openDatabase(":memory:");
-  const store = createSqliteStore(db);
-  await store.saveItems(
+async function archive(db: StoreUnderTest) {
+  await db.store.saveItems(
     [
       item("h200a", "China clears Nvidia H200 purchases", "Three firms may buy the chips.", "2026-01-14T08:00:00.000Z", "story-h200"),
       item("h200b", "Beijing approves H-200 imports", "Conditions apply to the accelerators.", "2026-01-14T11:00:00.000Z", "story-h200"),
@@ -55,7 +55,7 @@ async function archive() {
   );
   const { config } = parseConfigText("sources: [{ id: wire, path: x }]\ntopics: [{ id: ai-chips, name: AI chips, query: H200 }]\n", "t.yaml");
   return createSearchService({
-    index: createSqliteSearchIndex(db),
+    index: db.searchIndex(),
     compile: (query) => compileSearchQuery(query, config),
     clock: createManualClock(now),
     beat: "Test",
@@ -64,12 +64,13 @@ async function archive() {
   });
 }
 
-const titles = async (text: string) =>
-  (await (await archive()).search({ text, limit: 10 })).sections.flatMap((s) => s.stories.map((story) => story.title));
+describe.each(storeEngines)("archive search on %s", (engine) => {
+  const db = freshStoreEach(engine);
+  const titles = async (text: string) =>
+    (await (await archive(db())).search({ text, limit: 10 })).sections.flatMap((s) => s.stories.map((story) => story.title));
 
-describe("archive search", () => {
   it("folds a story told twice into one result with the other outlet named", async () => {
-    const result = await (await archive()).search({ text: "H200", limit: 10 });
+    const result = await (await archive(db())).search({ text: "H200", limit: 10 });
     expect(result.storyCount).toBe(1);
     expect(result.sections[0]?.stories[0]?.matchedTerms).toEqual(["H200"]);
   });
@@ -85,23 +86,19 @@ describe("archive search", () => {
   ])("finds %s", async (query, expected) => {
     expect((await titles(query)).sort()).toEqual([...expected].sort());
   });
-});
 
-describe("archive search answers", () => {
-  it("show a source: scope as a filter, not as a matched term", async () => {
-    const result = await (await archive()).search({ text: "H200 source:wire", limit: 10 });
+  it("shows a source: scope as a filter, not as a matched term", async () => {
+    const result = await (await archive(db())).search({ text: "H200 source:wire", limit: 10 });
     expect(result.sections[0]?.stories[0]?.matchedTerms).toEqual(["H200"]);
   });
 
-  it("report a query that does not parse as the user's own query, not as one named \"search\"", async () => {
-    const error = await (await archive()).search({ text: "(H200", limit: 5 }).catch((caught: unknown) => caught as Error);
+  it("reports a query that does not parse as the user's own query, not as one named \"search\"", async () => {
+    const error = await (await archive(db())).search({ text: "(H200", limit: 5 }).catch((caught: unknown) => caught as Error);
     expect(error).toMatchObject({ name: "QueryError" });
     expect((error as Error).message).not.toMatch(/in query/);
     expect((error as Error).message.split("\n")[1]).toBe("  (H200");
   });
-});
 
-describe("archive search and plural forms", () => {
   it.each([
     ["export control", "CAC drafts generative AI rules"],
     ['"AI rule"', "CAC drafts generative AI rules"],

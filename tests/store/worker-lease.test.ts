@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/domain/clock.js";
-import { createSqliteWorkerLease } from "../../src/store/index.js";
+import { createSqliteWorkerLease, openDatabase } from "../../src/store/index.js";
 
 const clock = createManualClock("2026-03-02T09:00:00Z");
 const alive = new Set<number>();
@@ -15,7 +15,7 @@ describe("the SQLite worker lease", () => {
     { case: "a holder on another host that still beats", holderHost: "b", holderAlive: false, silentMs: 29_000, taken: false },
     { case: "a holder on another host silent past the limit", holderHost: "b", holderAlive: false, silentMs: 31_000, taken: true },
   ])("against $case: taken over = $taken", ({ holderHost, holderAlive, silentMs, taken }) => {
-    const db = new Database(":memory:");
+    const db = openDatabase(":memory:");
     alive.clear();
     if (holderAlive) alive.add(100);
     const holder = leaseFor(db, 100, holderHost);
@@ -29,7 +29,7 @@ describe("the SQLite worker lease", () => {
   });
 
   it("is free again once released", () => {
-    const db = new Database(":memory:");
+    const db = openDatabase(":memory:");
     alive.add(100);
     const first = leaseFor(db, 100, "a");
     first.tryAcquire();

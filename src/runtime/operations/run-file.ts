@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 
 /** The file beside the database that names the running bot's process, for `briefing reload`. */
 export function runFilePath(databasePath: string): string | null {
@@ -8,6 +9,8 @@ export function runFilePath(databasePath: string): string | null {
 export async function writeRunFile(databasePath: string, pid: number): Promise<{ remove(): Promise<void> }> {
   const file = runFilePath(databasePath);
   if (file === null) return { remove: async () => undefined };
+  // On PostgreSQL no database file made the folder.
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${pid}\n`);
   return {
     async remove() {

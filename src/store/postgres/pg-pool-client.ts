@@ -13,6 +13,7 @@ export function createPgPoolClient(url: string, options: { max?: number; applica
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: options.applicationName ?? "briefing-bot", ...searchPath });
   // An idle connection the server drops must not take the process down; the next query reconnects.
   pool.on("error", () => undefined);
+  let ended: Promise<void> | null = null;
   const on = (client: pg.PoolClient): SqlClient => ({
     async query<Row>(text: string, params?: readonly unknown[]) {
       return (await client.query(text, params as unknown[] | undefined)).rows as Row[];
@@ -44,7 +45,8 @@ export function createPgPoolClient(url: string, options: { max?: number; applica
         client.release();
       }
     },
-    close: () => pool.end(),
+    // The store and whoever opened it may both close it: the pool ends once.
+    close: () => (ended ??= pool.end()),
   };
 }
 

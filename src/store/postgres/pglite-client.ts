@@ -1,5 +1,6 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { SqlClient } from "./sql-client.js";
 
 /**
@@ -7,7 +8,8 @@ import type { SqlClient } from "./sql-client.js";
  * keeps it on disk; without one it lives in memory. One connection: transactions take turns.
  */
 export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
-  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  let closed: Promise<void> | null = null;
   const on = (tx: Transaction): SqlClient => ({
     async query<Row>(text: string, params?: readonly unknown[]) {
       return (await tx.query<Row>(text, params as unknown[] | undefined)).rows;
@@ -26,6 +28,6 @@ export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
       await db.exec(sql);
     },
     transaction: (work) => db.transaction((tx) => work(on(tx))),
-    close: () => db.close(),
+    close: () => (closed ??= db.close()),
   };
 }

@@ -15,7 +15,8 @@ import { retryingWhenBusy } from "./retry-when-busy.js";
 export function createSqliteStore(db: Database.Database, options: { secretBox?: SecretBox | null } = {}): Store {
   const outbox = createSqliteOutboxStore(db);
   const marks = createSqliteDigestMarkStore(db);
-  const commitDigest = db.transaction((digestId: string, windowEnd: string, enqueue: () => number) => {
+  const commitDigest = db.transaction((digestId: string, since: string | null, windowEnd: string, enqueue: () => number) => {
+    if (marks.getDigestMarkSync(digestId) !== since) return 0;
     const added = enqueue();
     marks.setDigestMarkSync(digestId, windowEnd);
     return added;
@@ -26,7 +27,7 @@ export function createSqliteStore(db: Database.Database, options: { secretBox?: 
     return fresh.length === 0 ? 0 : outbox.enqueueSync(alert.build(fresh), alert.at);
   });
   const { claimSync: _claimSync, ...watchStore } = watches;
-  const { setDigestMarkSync: _setDigestMarkSync, ...markStore } = marks;
+  const { setDigestMarkSync: _setDigestMarkSync, getDigestMarkSync: _getDigestMarkSync, ...markStore } = marks;
   return retryingWhenBusy<Store>({
     ...createSqliteItemStore(db),
     ...createSqliteSourceStateStore(db, options.secretBox ?? null),
@@ -39,8 +40,8 @@ export function createSqliteStore(db: Database.Database, options: { secretBox?: 
     },
     ...markStore,
     ...outbox,
-    async commitDigest({ digestId, windowEnd, messages, now }) {
-      return commitDigest.immediate(digestId, windowEnd, () => outbox.enqueueSync(messages, now));
+    async commitDigest({ digestId, since, windowEnd, messages, now }) {
+      return commitDigest.immediate(digestId, since, windowEnd, () => outbox.enqueueSync(messages, now));
     },
     async close() {
       if (db.open) db.close();

@@ -1,3 +1,4 @@
+import { CJK_RANGES } from "../cjk-ranges.js";
 import { storyCentroidTables, storyTermTables } from "./sqlite-cluster-index.js";
 
 /** Stories by profile, as version 5 made them (replaced by version 7). */
@@ -19,8 +20,6 @@ export interface Migration {
   sql: string;
 }
 
-/** Kana, CJK ideographs and Hangul: text in these needs the trigram index. */
-export const CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff";
 
 export const migrations: Migration[] = [
   {
@@ -249,6 +248,22 @@ export const migrations: Migration[] = [
         added_at TEXT NOT NULL,
         PRIMARY KEY (tenant_id, name)
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 11,
+    name: "worker lease and request replays",
+    // Both used to be created on first use; files written since then have them already.
+    sql: `
+      CREATE TABLE IF NOT EXISTS worker_lease (
+        name TEXT PRIMARY KEY,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        since TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS request_replays (key TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS request_replays_seen ON request_replays (seen_at);
     `,
   },
 ];

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { retryWhenBusy } from "./retry-when-busy.js";
 import { mostFoundFirst, type ClusterIndex, type ClusterIndexEntry, type IndexedCluster, type IndexedItem } from "../../cluster/index.js";
-import { decodeFloats, decodeTermSets, decodeTerms, encodeFloats, encodeTermSets, encodeTerms } from "./term-blobs.js";
+import { decodeFloats, decodeTermSets, decodeTerms, encodeFloats, encodeTermSets, encodeTerms } from "../term-blobs.js";
 
 /**
  * The story index's tables that version 5 made and later versions keep as they are (identities,

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { TopicMatch } from "../../domain/match.js";
 import type { StoredItem } from "../../domain/story.js";
+import { itemKey } from "../item-key.js";
 import type { ItemStore, ItemToStore } from "../store.js";
 
 export interface ItemRow {
@@ -20,10 +21,6 @@ export interface ItemRow {
   first_seen_at: string;
   cluster_id: string;
   matches: string;
-}
-
-export function itemKey(sourceId: string, itemId: string): string {
-  return `${sourceId}:${itemId}`;
 }
 
 export function rowToItem(row: ItemRow): StoredItem {

@@ -65,7 +65,7 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
       AND NOT EXISTS (SELECT 1 FROM outbox AS earlier
                       WHERE earlier.target = m.target AND earlier.status = 'pending' AND earlier.id < m.id)
     ORDER BY m.next_attempt_at LIMIT ?`);
-  const attempt = db.prepare("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?");
+  const attempt = db.prepare("UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND attempts = ? AND status = 'pending'");
   const sent = db.prepare(
     "UPDATE outbox SET status = 'sent', sent_at = ?, platform_message_id = ?, last_error = NULL WHERE id = ?",
   );
@@ -89,8 +89,8 @@ export function createSqliteOutboxStore(db: Database.Database): SqliteOutboxStor
     async nextAttempts(limit) {
       return heads.all(limit) as Array<{ target: string; at: string }>;
     },
-    async beginAttempt(id) {
-      attempt.run(id);
+    async beginAttempt(message) {
+      return attempt.run(message.id, message.attempts).changes > 0;
     },
     async markSent(id, at, platformMessageId) {
       sent.run(at, platformMessageId, id);

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { CandidateRequest, SearchIndex } from "../../search/index.js";
-import { CJK_RANGES } from "./migrations.js";
+import { CJK_RANGES } from "../cjk-ranges.js";
 import { rowToItem, type ItemRow } from "./sqlite-item-store.js";
 
 // Text the trigram index holds: the rule its migration trigger uses.

@@ -39,12 +39,8 @@ interface LeaseRow {
   heartbeat_at: string;
 }
 
-/**
- * A lease row in the database itself, so it follows the file wherever it is opened. The table is
- * created here rather than by a migration: it is process bookkeeping, not data.
- */
+/** A lease row in the database itself (migration 11's table), so it follows the file wherever it is opened. */
 export function createSqliteWorkerLease(db: Database.Database, me: LeaseIdentity): WorkerLease {
-  db.exec("CREATE TABLE IF NOT EXISTS worker_lease (name TEXT PRIMARY KEY, pid INTEGER NOT NULL, host TEXT NOT NULL, since TEXT NOT NULL, heartbeat_at TEXT NOT NULL)");
   const read = db.prepare("SELECT pid, host, since, heartbeat_at FROM worker_lease WHERE name = 'worker'");
   const take = db.prepare(
     "INSERT INTO worker_lease (name, pid, host, since, heartbeat_at) VALUES ('worker', ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since, heartbeat_at = excluded.heartbeat_at",
