@@ -32,7 +32,8 @@ export interface OutboxRelayOptions {
   random?: () => number;
   /**
    * How long a message being sent is held from other processes' relays; after a crash mid-send it comes
-   * due again then (in doubt). Longer than any send may take.
+   * due again then (in doubt). Longer than any send may take: Slack's is 10 s with one retry, Discord's
+   * REST 15 s. Default 45 s.
    */
   inFlightHoldMs?: number;
 }
@@ -72,7 +73,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const maxBackoffMs = options.maxBackoffMs ?? 15 * 60_000;
   const parallelTargets = options.parallelTargets ?? 8;
   const random = options.random ?? Math.random;
-  const inFlightHoldMs = options.inFlightHoldMs ?? 2 * 60_000;
+  const inFlightHoldMs = options.inFlightHoldMs ?? 45_000;
   // The pass under way; passes never overlap, so no message is handed to two senders at once.
   let current: { all: boolean; pass: Promise<number> } | null = null;
   // Platforms stopped by a refused token; in memory on purpose, so a restart (with a new token) resumes them.

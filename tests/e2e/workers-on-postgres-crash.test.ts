@@ -24,10 +24,10 @@ const ALICE_DISCORD = "1300000000000000777";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number, detail: () => string = () => ""): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${detail()}`);
     await sleep(200);
   }
 }
@@ -120,7 +120,8 @@ digests:
     };
     const running = (proc: BriefingProcess) => proc.stderr().includes("running; Ctrl-C stops");
     for (let slot = 0; slot < WORKERS; slot++) start(slot);
-    await until("three workers running", () => workers.every(running), 90_000);
+    const logs = () => workers.map((proc, n) => `worker ${n}:\n${proc.stderr().slice(-1500)}`).join("\n");
+    await until("three workers running", () => workers.every(running), 90_000, logs);
 
     let kills = 0;
     while (kills < KILLS) {
@@ -133,14 +134,15 @@ digests:
       kills += 1;
       start(slot);
     }
-    await until("every worker running again", () => workers.every(running), 90_000);
+    await until("every worker running again", () => workers.every(running), 90_000, logs);
     // No new items from here on: what is left is to poll, alert, post and deliver what is there.
     frozenAt = Date.now();
     const check = await createStore({ kind: "postgres", url: database.url });
     closers.push(() => check.close());
     const allRows = () => check.store.listOutbox(["pending", "sent", "failed"]);
     await sleep(POLL_MS + 5_000);
-    await until("the outbox to drain", async () => (await allRows()).every((row) => row.status !== "pending"), 120_000);
+    let pending: string[] = [];
+    await until("the outbox to drain", async () => (pending = (await allRows()).filter((row) => row.status === "pending").map((row) => `${row.key} → ${row.target}, attempts ${row.attempts}, next ${row.nextAttemptAt}, ${row.lastError ?? ""}`)).length === 0, 150_000, () => `${new Date().toISOString()} pending:\n${pending.slice(0, 20).join("\n")}\n${logs()}`);
     for (const proc of workers) proc.child.kill("SIGTERM");
     await Promise.all(workers.map((proc) => proc.exited));
 
@@ -152,7 +154,7 @@ digests:
     expect(onSlack.length + onDiscord.length).toBe(rows.length);
     expect(sortedIds(slack.messages.map((message) => message.ts))).toEqual(sortedIds(onSlack.map((row) => row.platformMessageId!)));
     expect(sortedIds(discord.messages.map((message) => message.id))).toEqual(sortedIds(onDiscord.map((row) => row.platformMessageId!)));
-    expect(repeated(slack.messages.map((message) => `${message.channel} ${message.text}`))).toEqual([]);
+    expect(repeated(slack.messages.map((message) => `${message.channel} ${message.text} ${JSON.stringify(message.blocks)}`))).toEqual([]);
     expect(repeated(discord.messages.map((message) => `${message.channelId} ${JSON.stringify(message.body.embeds ?? message.body.content)}`))).toEqual([]);
 
     // Alerts flowed on both platforms, and digests too.

@@ -73,7 +73,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   });
   boss.on("error", options.onQueueError);
   await boss.start();
-  for (const name of ALL_KINDS) await boss.createQueue(name, { name, policy: "stately" });
+  for (const name of ALL_KINDS) await ensureQueue(boss, name);
 
   const lanes = new Map<JobName, Lane>();
   const abort = new AbortController();
@@ -225,4 +225,23 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       return { unfinished };
     },
   };
+}
+
+const CONCURRENT_DDL_ERRORS = new Set(["40P01", "23505", "42P07"]);
+
+/**
+ * Creates a kind's queue unless it exists. Workers starting together would each create it, and
+ * pg-boss's DDL then deadlocks or collides: the loser waits a moment and finds it made.
+ */
+async function ensureQueue(boss: PgBoss, name: JobName): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      return await boss.createQueue(name, { name, policy: "stately" });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 8 || !code || !CONCURRENT_DDL_ERRORS.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250 * attempt));
+    }
+  }
 }
