@@ -2,27 +2,12 @@ import type { TopicMatch } from "../../domain/match.js";
 import type { StoredItem } from "../../domain/story.js";
 import type { ItemStore, ItemToStore } from "../store.js";
 import { itemKey } from "../item-key.js";
+import { storedItemOf, type ItemRowOf } from "../item-row.js";
 import type { SqlClient } from "./sql-client.js";
 import { isoTime } from "./pg-time.js";
 
-export interface PgItemRow {
-  key: string;
-  source_id: string;
-  item_id: string;
-  guid: string | null;
-  link: string | null;
-  url: string | null;
-  title: string;
-  summary: string;
-  content: string;
-  author: string | null;
-  language: string | null;
-  published_at: Date | string;
-  date_missing: number;
-  first_seen_at: Date | string;
-  cluster_id: string;
-  matches: TopicMatch[];
-}
+/** An items row as pg returns it: TIMESTAMPTZ as Date, JSONB parsed. */
+export type PgItemRow = ItemRowOf<Date | string, TopicMatch[]>;
 
 /** The item columns (not the search ones), for `SELECT ${itemColumns("i")}`. */
 export function itemColumns(alias: string): string {
@@ -32,26 +17,7 @@ export function itemColumns(alias: string): string {
 }
 
 export function pgRowToItem(row: PgItemRow): StoredItem {
-  return {
-    key: row.key,
-    id: row.item_id,
-    sourceId: row.source_id,
-    guid: row.guid,
-    link: row.link,
-    url: row.url,
-    title: row.title,
-    summary: row.summary,
-    content: row.content,
-    author: row.author,
-    language: row.language,
-    publishedAt: isoTime(row.published_at),
-    // date_missing: 0 dated, 1 undated, 2 dated implausibly (shown as undated, never alerted).
-    dateMissing: row.date_missing !== 0,
-    ...(row.date_missing === 2 ? { dateImplausible: true } : {}),
-    firstSeenAt: isoTime(row.first_seen_at),
-    clusterId: row.cluster_id,
-    matches: row.matches,
-  };
+  return storedItemOf({ ...row, published_at: isoTime(row.published_at), first_seen_at: isoTime(row.first_seen_at) });
 }
 
 function compareText(a: string, b: string): number {

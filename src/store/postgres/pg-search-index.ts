@@ -1,5 +1,6 @@
 import type { CandidateRequest, SearchIndex } from "../../search/index.js";
 import { CJK_RANGES } from "../cjk-ranges.js";
+import { indexWords, prefixStem } from "../word-lookup.js";
 import { itemColumns, pgRowToItem, type PgItemRow } from "./pg-item-store.js";
 import type { SqlClient } from "./sql-client.js";
 
@@ -17,16 +18,15 @@ function lexeme(token: string): string {
  * plural forms the query language treats as one, and the exact query drops the extra candidates.
  */
 function wordPhrase(term: string): string {
-  const tokens = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens = indexWords(term);
   if (tokens.length === 0) return lexeme(term);
   const phrase = tokens.map(stemLookup).join(" <-> ");
   return tokens.length > 1 ? `(${phrase})` : phrase;
 }
 
-/** A plural-tolerant prefix for Latin words; short tokens and model numbers exactly, since a prefix like `h:*` matches half the index. */
 function stemLookup(token: string): string {
-  if (!/^[a-z]{4,}$/i.test(token)) return lexeme(token);
-  return `${lexeme(token.replace(/(?:ies|es|s|y)$/i, ""))}:*`;
+  const stem = prefixStem(token);
+  return stem === null ? lexeme(token) : `${lexeme(stem)}:*`;
 }
 
 /** Bound parameters, numbered `$1…` in the order the conditions are written. */

@@ -2,48 +2,14 @@ import type Database from "better-sqlite3";
 import type { TopicMatch } from "../../domain/match.js";
 import type { StoredItem } from "../../domain/story.js";
 import { itemKey } from "../item-key.js";
+import { storedItemOf, type ItemRowOf } from "../item-row.js";
 import type { ItemStore, ItemToStore } from "../store.js";
 
-export interface ItemRow {
-  key: string;
-  source_id: string;
-  item_id: string;
-  guid: string | null;
-  link: string | null;
-  url: string | null;
-  title: string;
-  summary: string;
-  content: string;
-  author: string | null;
-  language: string | null;
-  published_at: string;
-  date_missing: number;
-  first_seen_at: string;
-  cluster_id: string;
-  matches: string;
-}
+/** An items row as better-sqlite3 returns it: times as ISO text, matches as JSON text. */
+export type ItemRow = ItemRowOf<string, string>;
 
 export function rowToItem(row: ItemRow): StoredItem {
-  return {
-    key: row.key,
-    id: row.item_id,
-    sourceId: row.source_id,
-    guid: row.guid,
-    link: row.link,
-    url: row.url,
-    title: row.title,
-    summary: row.summary,
-    content: row.content,
-    author: row.author,
-    language: row.language,
-    publishedAt: row.published_at,
-    // date_missing: 0 dated, 1 undated, 2 dated implausibly (shown as undated, never alerted).
-    dateMissing: row.date_missing !== 0,
-    ...(row.date_missing === 2 ? { dateImplausible: true } : {}),
-    firstSeenAt: row.first_seen_at,
-    clusterId: row.cluster_id,
-    matches: JSON.parse(row.matches) as TopicMatch[],
-  };
+  return storedItemOf({ ...row, matches: JSON.parse(row.matches) as TopicMatch[] });
 }
 
 export function createSqliteItemStore(db: Database.Database): ItemStore {

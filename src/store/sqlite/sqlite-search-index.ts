@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { CandidateRequest, SearchIndex } from "../../search/index.js";
 import { CJK_RANGES } from "../cjk-ranges.js";
+import { indexWords, prefixStem } from "../word-lookup.js";
 import { rowToItem, type ItemRow } from "./sqlite-item-store.js";
 
 // Text the trigram index holds: the rule its migration trigger uses.
@@ -17,15 +18,14 @@ function ftsLiteral(term: string): string {
  * drops the extra candidates a prefix lets in.
  */
 function ftsWordPhrase(term: string): string {
-  const tokens = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens = indexWords(term);
   if (tokens.length === 0) return ftsLiteral(term);
   return tokens.map(stemLookup).join(" + ");
 }
 
-/** A plural-tolerant prefix for Latin words; short tokens and model numbers exactly, since a prefix like `h*` scans half the index. */
 function stemLookup(token: string): string {
-  if (!/^[a-z]{4,}$/i.test(token)) return ftsLiteral(token);
-  return `${ftsLiteral(token.replace(/(?:ies|es|s|y)$/i, ""))}*`;
+  const stem = prefixStem(token);
+  return stem === null ? ftsLiteral(token) : `${ftsLiteral(stem)}*`;
 }
 
 /**
