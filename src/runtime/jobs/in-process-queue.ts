@@ -1,4 +1,5 @@
 import type { JobHandler, JobName, JobPayloads, JobQueue, SendOptions, WorkOptions } from "./job-queue.js";
+import { runBetween } from "./run-between.js";
 
 interface Waiting {
   data: unknown;
@@ -89,18 +90,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
         check();
       });
     },
-    async between(names, task) {
-      for (const name of names) laneOf(name).holds += 1;
-      try {
-        await Promise.all(names.map((name) => laneOf(name).running));
-        return await task();
-      } finally {
-        for (const name of names) {
-          laneOf(name).holds -= 1;
-          pump(name);
-        }
-      }
-    },
+    between: (names, task) => runBetween(names, laneOf, pump, task),
     async stop(graceMs) {
       abort.abort(new Error("the worker is stopping"));
       tellIdle();

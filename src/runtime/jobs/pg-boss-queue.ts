@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { BriefingError } from "../../domain/errors.js";
 import type { SqlClient } from "../../store/postgres/sql-client.js";
 import type { JobHandler, JobName, JobPayloads, JobQueue, SendOptions, WorkOptions } from "./job-queue.js";
+import { runBetween } from "./run-between.js";
 import { pgBossDbOver } from "./pg-boss-db.js";
 import { handBack, takeJobs, type TakenJob } from "./pg-boss-sql.js";
 
@@ -187,18 +188,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
         });
       }
     },
-    async between(names, task) {
-      for (const name of names) laneOf(name).holds += 1;
-      try {
-        await Promise.all(names.map((name) => laneOf(name).running));
-        return await task();
-      } finally {
-        for (const name of names) {
-          laneOf(name).holds -= 1;
-          pump(name);
-        }
-      }
-    },
+    between: (names, task) => runBetween(names, laneOf, pump, task),
     async stop(graceMs) {
       if (closed) return { unfinished: [] };
       abort.abort(new Error("the worker is stopping"));
