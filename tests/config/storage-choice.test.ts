@@ -10,7 +10,7 @@ const parse = (storage: string) => parseConfigText(`storage: ${storage}\n${rest}
 describe("which store the bot runs on", () => {
   it("is the SQLite file by default, PostgreSQL when DATABASE_URL names a server, and storage.url wins over both", () => {
     const plain = parse("{ path: state/b.db }");
-    expect(storageChoiceOf(plain, {})).toEqual({ kind: "sqlite", path: "/srv/briefing/state/b.db" });
+    expect(storageChoiceOf(plain, { DATABASE_URL: undefined })).toEqual({ kind: "sqlite", path: "/srv/briefing/state/b.db" });
     expect(storageChoiceOf(plain, { DATABASE_URL: "postgres://bot:pw@db:5432/briefing" })).toEqual({ kind: "postgres", url: "postgres://bot:pw@db:5432/briefing" });
     const withUrl = parse("{ url: 'postgresql://bot@db/briefing' }");
     expect(storageChoiceOf(withUrl, { DATABASE_URL: "postgres://other@elsewhere/x" })).toEqual({ kind: "postgres", url: "postgresql://bot@db/briefing" });

@@ -29,6 +29,9 @@ function stemLookup(token: string): string {
   return stem === null ? lexeme(token) : `${lexeme(stem)}:*`;
 }
 
+/** How many of the newest items a word search reads before it asks the whole index. */
+const NEWEST_WINDOW = 5_000;
+
 /** Bound parameters, numbered `$1…` in the order the conditions are written. */
 class Params {
   readonly values: unknown[] = [];
@@ -55,14 +58,26 @@ const page = (request: CandidateRequest, params: Params) => `LIMIT ${params.add(
  * stored first; CJK ones from the trigram index on `cjk_text` (or a scan for CJK terms shorter than a
  * trigram), which `ILIKE '%…%'` uses.
  */
-export function createPostgresSearchIndex(client: SqlClient): SearchIndex {
+export function createPostgresSearchIndex(client: SqlClient, options: { newestWindow?: number } = {}): SearchIndex {
+  const newestWindow = options.newestWindow ?? NEWEST_WINDOW;
   const select = async (sql: string, params: Params) => client.query<PgItemRow>(sql, params.values);
 
-  function wordCandidates(terms: string[], request: CandidateRequest) {
+  // Words common in the archive make GIN hand back most of the table to recheck (a phrase of two
+  // common words: every row holding both). The newest rows are then the quick place to look, as
+  // SQLite's FTS5 walks its index newest first: when the newest window alone holds a full page of
+  // matches, that page is the answer; otherwise the GIN index finds the scarcer matches everywhere.
+  async function wordCandidates(terms: string[], request: CandidateRequest) {
+    const tsquery = terms.map(wordPhrase).join(" & ");
+    const window = Math.max(newestWindow, request.limit + (request.offset ?? 0));
+    const newest = await matchingWords(tsquery, request, `(SELECT * FROM items ORDER BY seq DESC LIMIT ${window})`);
+    return newest.length >= request.limit ? newest : matchingWords(tsquery, request, "items");
+  }
+
+  function matchingWords(tsquery: string, request: CandidateRequest, from: string) {
     const params = new Params();
-    const query = params.add(terms.map(wordPhrase).join(" & "));
+    const query = params.add(tsquery);
     return select(
-      `SELECT ${itemColumns("items")} FROM items WHERE items.words @@ to_tsquery('briefing_words', ${query})${filters(request, params)}
+      `SELECT ${itemColumns("items")} FROM ${from} AS items WHERE items.words @@ to_tsquery('briefing_words', ${query})${filters(request, params)}
        ORDER BY items.seq DESC ${page(request, params)}`,
       params,
     );
