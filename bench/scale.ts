@@ -85,10 +85,10 @@ await slack.close();
 await feeds.close();
 
 console.log(`\n${feedCount} feeds, ${alertCount} alerts to ${WATCHERS} Slack DMs (paced at 1 message/s each); every feed polled each minute, alerts from the second poll on\n`);
-console.log("| store | workers | all feeds polled (s) | all alerts accepted (s) | alerts/s | latency p50 (s) | latency p95 (s) | peak RSS per worker (MB) |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("| store | workers | all feeds polled (s) | alerts accepted | last alert accepted (s) | alerts/s | latency p50 (s) | latency p95 (s) | peak RSS per worker (MB) |");
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
-  console.log(`| ${r.label} | ${r.rssMb.length} | ${r.pollAllS.toFixed(1)} | ${r.deliverAllS.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rssMb.map((mb) => mb.toFixed(0)).join(", ")} |`);
+  console.log(`| ${r.label} | ${r.rssMb.length} | ${r.pollAllS.toFixed(1)} | ${r.delivered} | ${r.deliverAllS.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rssMb.map((mb) => mb.toFixed(0)).join(", ")} |`);
 }
 
 async function runOnce(kind: StorageChoice["kind"], workers: number): Promise<RunResult> {
@@ -122,6 +122,7 @@ async function runOnce(kind: StorageChoice["kind"], workers: number): Promise<Ru
   const procs: BriefingProcess[] = Array.from({ length: workers }, () => spawnBriefing(["run", "--config", config], env));
   const accepted: number[] = [];
   let pollAllS = Number.NaN;
+  let [lastCount, lastGrowth] = [0, performance.now()];
   const peak = new Map<number, number>();
   for (;;) {
     const now = performance.now();
@@ -135,12 +136,16 @@ async function runOnce(kind: StorageChoice["kind"], workers: number): Promise<Ru
       pollAllS = (now - started) / 1000;
       secondRound = true;
     }
+    if (accepted.length > lastCount) [lastCount, lastGrowth] = [accepted.length, now];
     if (accepted.length >= alertCount) break;
+    // A few items may join one story (they share their watcher's word and, by chance, others): one alert
+    // for them all. Done once nothing new has come for a while and nothing waits in the outbox.
+    if (accepted.length >= 0.98 * alertCount && now - lastGrowth > 15_000 && (await opened.store.listOutbox(["pending"])).length === 0) break;
     if (Math.floor(now / 10_000) !== Math.floor((now - 50) / 10_000)) process.stderr.write(`  ${kind}×${workers}: ${polledFeeds}/${feedCount} feeds polled, ${accepted.length}/${alertCount} alerts accepted\n`);
     if (now - started > timeoutMs) throw new Error(`timed out: ${accepted.length}/${alertCount} alerts, ${polledFeeds}/${feedCount} feeds`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const deliverAllS = (performance.now() - started) / 1000;
+  const deliverAllS = (lastGrowth - started) / 1000;
   const rssMb = procs.map((proc) => Math.max(0, ...processTree(proc.child.pid!).map((pid) => peak.get(pid) ?? 0)));
   for (const proc of procs) proc.child.kill("SIGTERM");
   await Promise.all(procs.map((proc) => proc.exited));
