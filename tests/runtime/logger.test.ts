@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createManualClock } from "../../src/domain/clock.js";
+import { createCliContext } from "../../src/runtime/cli/cli-context.js";
 import { createLogger } from "../../src/runtime/logger.js";
 
 function capture(secrets: string[]) {
@@ -32,5 +34,22 @@ describe("logger", () => {
     const { log, text } = capture([]);
     log.child({ job: "poll", source: "wire" }).info({ new_items: 3 }, "polled");
     expect(JSON.parse(text())).toMatchObject({ job: "poll", source: "wire", new_items: 3, msg: "polled" });
+  });
+});
+
+describe("the CLI's logger", () => {
+  it("never prints DATABASE_URL, nor its password on its own (as a driver's error might)", () => {
+    let written = "";
+    const ctx = createCliContext({
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => ((written += text), true) },
+      env: { DATABASE_URL: "postgres://bot:pa%24%24word-9f3@db.internal:5432/briefing", LOG_LEVEL: "info" },
+      clock: createManualClock("2026-01-15T00:00:00.000Z"),
+      stopSignal: new Promise(() => undefined),
+    });
+    ctx.logger().error({ err: new Error("password authentication failed: pa$$word-9f3 rejected") }, "cannot reach postgres://bot:pa%24%24word-9f3@db.internal:5432/briefing");
+    expect(written).toContain("cannot reach");
+    expect(written).not.toContain("pa$$word-9f3");
+    expect(written).not.toContain("pa%24%24word-9f3");
   });
 });
