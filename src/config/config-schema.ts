@@ -1,5 +1,6 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { isPostgresUrl } from "./postgres-url.js";
 import { durationSchema } from "./duration.js";
 import { targetSchema } from "./target.js";
 
@@ -81,9 +82,8 @@ export const pollConfigSchema = z.strictObject({
 /** Passwords belong in DATABASE_URL (the environment), not in the file: a URL here may name none. */
 const postgresUrlSchema = z
   .string()
-  .regex(/^postgres(ql)?:\/\//, "must start with postgres:// (or postgresql://)")
-  .refine((url) => URL.canParse(url), "is not a valid URL")
-  .refine((url) => !URL.canParse(url) || new URL(url).password === "", "must not hold a password: put the URL in the DATABASE_URL environment variable instead");
+  .refine(isPostgresUrl, "must start with postgres:// (or postgresql://) and be a valid URL")
+  .refine((url) => !isPostgresUrl(url) || new URL(url).password === "", "must not hold a password: put the URL in the DATABASE_URL environment variable instead");
 
 /** SQLite at `path` (the default, nothing to set up), or the PostgreSQL server at `url` (several workers). */
 const storageSchema = z.strictObject({

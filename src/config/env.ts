@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPostgresUrl } from "./postgres-url.js";
 
 const optionalText = z
   .string()
@@ -26,7 +27,7 @@ export const envSchema = z.object({
   /** 32 random bytes (hex or base64) sealing stored feed credentials; see README. */
   BRIEFING_SECRET_KEY: optionalText,
   /** postgres://… : run on this PostgreSQL server instead of the SQLite file (`storage.url` in the config wins). */
-  DATABASE_URL: optionalText.refine((url) => url === undefined || (/^postgres(ql)?:\/\//.test(url) && URL.canParse(url)), "must be a postgres:// URL"),
+  DATABASE_URL: optionalText.refine((url) => url === undefined || isPostgresUrl(url), "must be a postgres:// URL"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 });
 

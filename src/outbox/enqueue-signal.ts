@@ -8,8 +8,6 @@ export interface EnqueueSignal {
   notify(targets: readonly string[] | "*"): void;
   /** Calls `listener` after every enqueue that added something; returns an unsubscribe. */
   subscribe(listener: (targets: readonly string[] | "*") => void): () => void;
-  /** Whether anything listens: a running worker, which then owns delivery. */
-  listened(): boolean;
 }
 
 export function createEnqueueSignal(): EnqueueSignal {
@@ -22,6 +20,5 @@ export function createEnqueueSignal(): EnqueueSignal {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    listened: () => listeners.size > 0,
   };
 }

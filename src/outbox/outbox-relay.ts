@@ -163,6 +163,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
+  // Each destination's next message, soonest first; messages of a stopped platform are not coming due: they wait for a restart.
+  const liveHeads = async () => (await store.nextAttempts(NEXT_DUE_LOOKAHEAD)).filter((entry) => !pausedPlatforms.has(platformOf(entry.target)));
+
   return {
     drain(signal, targets) {
       // A call for everything while such a pass is under way shares it; any other call waits its turn.
@@ -177,15 +180,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return pass;
     },
     async nextDueAt() {
-      // Messages of a stopped platform are not coming due: they wait for a restart.
-      const heads = await store.nextAttempts(NEXT_DUE_LOOKAHEAD);
-      const head = heads.find((entry) => !pausedPlatforms.has(platformOf(entry.target)));
+      const [head] = await liveHeads();
       return head ? new Date(head.at) : null;
     },
     async dueTargets() {
       const now = clock.now().getTime();
-      const heads = await store.nextAttempts(NEXT_DUE_LOOKAHEAD);
-      return heads.filter((entry) => Date.parse(entry.at) <= now && !pausedPlatforms.has(platformOf(entry.target))).map((entry) => entry.target);
+      return (await liveHeads()).filter((entry) => Date.parse(entry.at) <= now).map((entry) => entry.target);
     },
   };
 }

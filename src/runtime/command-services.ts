@@ -154,8 +154,8 @@ function createDigestService(app: BriefingApp, config: BriefingConfig): DigestSe
     async postNow(invoker) {
       const { deps, digest, id } = await channelDigest(app, config, invoker);
       const enqueued = await runDigest(deps, digest, id);
-      // A running worker delivers it (it heard the enqueue); draining here too could send one message twice.
-      if (!app.enqueued.listened()) await app.relay.drain(undefined, [formatTarget(digest.to)]);
+      // Safe beside any worker's drain: the outbox's claim gives each message to one relay.
+      await app.relay.drain(undefined, [formatTarget(digest.to)]);
       return enqueued;
     },
   };

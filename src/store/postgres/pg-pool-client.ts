@@ -57,6 +57,6 @@ export function describePgUrl(url: string): string {
     if (parsed.password) parsed.password = "***";
     return parsed.toString();
   } catch {
-    throw new BriefingError("config", "storage.url is not a valid postgres:// URL");
+    throw new BriefingError("config", "the PostgreSQL address (storage.url or DATABASE_URL) is not a valid URL");
   }
 }

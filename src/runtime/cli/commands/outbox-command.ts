@@ -41,10 +41,8 @@ export function registerOutboxCommand(program: Command, ctx: CliContext): void {
         if (!failed) throw new UsageError(`no failed message has id ${id}; \`briefing outbox\` lists them`);
         await app.store.resumeTarget(failed.target);
         await app.store.requeue(failed.id, ctx.io.clock.now().toISOString());
-        // On PostgreSQL the workers deliver it (within a tick): a drain from here could race theirs.
-        const sent = app.storage.kind === "postgres" ? 0 : await app.relay.drain();
-        const said = app.storage.kind === "postgres" ? "the running workers deliver it within a poll tick" : `${sent} delivered now`;
-        ctx.print({ id: failed.id, requeued: true, sent }, Boolean(options.json), () => `message ${id} queued again; ${said}`);
+        const sent = await app.relay.drain();
+        ctx.print({ id: failed.id, requeued: true, sent }, Boolean(options.json), () => `message ${id} queued again; ${sent} delivered now`);
       } finally {
         await app.close();
       }
